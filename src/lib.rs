@@ -1,0 +1,12 @@
+//! Handshake Lab: a TLS 1.3 classroom simulator.
+//!
+//! The core (`wire`, `crypto`, `tls`, `http`, `sim`) knows nothing of a GUI and does
+//! no I/O of its own; see `ARCHITECTURE.md` for the layering.
+#![forbid(unsafe_code)]
+
+pub mod crypto;
+pub mod export;
+pub mod http;
+pub mod sim;
+pub mod tls;
+pub mod wire;

@@ -1,0 +1,2 @@
+//! `tls` (being written).
+pub mod key_schedule;
