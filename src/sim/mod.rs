@@ -1,1 +1,17 @@
-//! `sim` (being written).
+//! The simulation: a scenario becomes a [`Timeline`].
+//!
+//! Client and server exchange records over channels through a [`tap`] that sees
+//! every byte in both directions (the eavesdropper) and can change one (the
+//! attacker). All randomness comes from one seeded [`LabRng`](crate::crypto::LabRng)
+//! and all time from the simulated clock, so the same scenario gives the same bytes
+//! on every machine.
+
+pub mod run;
+pub mod scenario;
+pub mod tap;
+pub mod timeline;
+
+pub use run::{SimError, simulate};
+pub use scenario::{Scenario, ScenarioName, Tamper};
+pub use tap::{Observation, ObservationKind};
+pub use timeline::{Learned, Outcome, SessionPki, Step, Timeline, WireRecord};

@@ -1,0 +1,26 @@
+//! A timeline as a packet capture: each record one TCP segment at its simulated time.
+
+use crate::export::pcap::{Capture, Segment};
+use crate::sim::Timeline;
+use crate::tls::Side;
+
+/// The capture of `timeline`: port 443 for TLS, 80 for plain HTTP, the key log
+/// embedded so Wireshark decrypts it with no settings.
+pub fn capture(timeline: &Timeline) -> Capture {
+    let segments = timeline
+        .steps
+        .iter()
+        .flat_map(|step| {
+            step.records.iter().map(move |record| Segment {
+                from_client: record.from == Side::Client,
+                time_micros: timeline.start_unix * 1_000_000 + step.time_micros,
+                payload: record.received_bytes().to_vec(),
+            })
+        })
+        .collect();
+    Capture {
+        server_port: if timeline.scenario.name.uses_tls() { 443 } else { 80 },
+        segments,
+        keylog: timeline.nss_keylog(),
+    }
+}

@@ -1,0 +1,272 @@
+//! The tap on the wire: what an eavesdropper reads, and the attacker's one-byte change.
+//!
+//! The eavesdropper works from the wire bytes alone, with the same decoders the
+//! endpoints use and no keys: whatever it reports is really readable on the wire.
+
+use crate::http;
+use crate::sim::scenario::Tamper;
+use crate::tls::Side;
+use crate::wire::{
+    Alert, ContentType, Extension, HandshakeMessage, Record, cipher_suite_name, named_group_name,
+    version_name,
+};
+
+/// What kind of thing the eavesdropper reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObservationKind {
+    /// When the record crossed the wire.
+    Timing,
+    /// Who sent it and how big it is.
+    RecordSize,
+    /// The site asked for (SNI in the ClientHello).
+    ServerName,
+    /// TLS versions the client offers.
+    VersionsOffered,
+    /// Cipher suites the client offers.
+    CipherSuitesOffered,
+    /// Key exchange groups offered.
+    GroupsOffered,
+    /// A public key share (public by design: useless without a private key).
+    PublicKeyShare,
+    /// The version the server chose.
+    VersionChosen,
+    /// The cipher suite the server chose.
+    CipherSuiteChosen,
+    /// Encrypted bytes: readable as bytes, meaningless without the key.
+    Ciphertext,
+    /// An alert sent in the clear.
+    Alert,
+    /// The HTTP request or status line.
+    HttpStartLine,
+    /// An HTTP header.
+    HttpHeader,
+    /// The account name in the form.
+    Username,
+    /// The password in the form.
+    Password,
+    /// The card number in the form.
+    CardNumber,
+    /// Other body text.
+    HttpBody,
+}
+
+/// One thing the eavesdropper reads on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Observation {
+    /// What it is.
+    pub kind: ObservationKind,
+    /// What the eavesdropper reads, as text.
+    pub value: String,
+    /// Whether it is something the user meant to keep secret.
+    pub sensitive: bool,
+}
+
+impl Observation {
+    fn new(kind: ObservationKind, value: impl Into<String>) -> Self {
+        Observation {
+            kind,
+            value: value.into(),
+            sensitive: matches!(
+                kind,
+                ObservationKind::Password | ObservationKind::CardNumber | ObservationKind::Username
+            ),
+        }
+    }
+}
+
+/// What an eavesdropper reads from one plain HTTP message.
+pub fn observe_http(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observation> {
+    let mut seen = vec![
+        timing(time_micros),
+        Observation::new(
+            ObservationKind::RecordSize,
+            format!("{} bytes of HTTP from the {}", bytes.len(), from.name()),
+        ),
+    ];
+    let Ok(message) = http::parse(bytes) else {
+        seen.push(Observation::new(
+            ObservationKind::HttpBody,
+            String::from_utf8_lossy(bytes).into_owned(),
+        ));
+        return seen;
+    };
+    seen.push(Observation::new(ObservationKind::HttpStartLine, message.start_line));
+    for (name, value) in &message.headers {
+        seen.push(Observation::new(ObservationKind::HttpHeader, format!("{name}: {value}")));
+    }
+    let fields = http::form_fields(&message.body);
+    let is_form = message
+        .headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("content-type") && v.contains("x-www-form-urlencoded"));
+    if is_form {
+        for (name, value) in fields {
+            let kind = match name.as_str() {
+                "password" => ObservationKind::Password,
+                "card" => ObservationKind::CardNumber,
+                "username" => ObservationKind::Username,
+                _ => ObservationKind::HttpBody,
+            };
+            seen.push(Observation::new(kind, value));
+        }
+    } else if !message.body.is_empty() {
+        seen.push(Observation::new(
+            ObservationKind::HttpBody,
+            String::from_utf8_lossy(&message.body).into_owned(),
+        ));
+    }
+    seen
+}
+
+/// What an eavesdropper reads from one TLS record.
+pub fn observe_tls(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observation> {
+    let mut seen = vec![timing(time_micros)];
+    let Ok((record, _)) = Record::decode(bytes) else {
+        seen.push(Observation::new(
+            ObservationKind::RecordSize,
+            format!("{} bytes from the {} that do not form a TLS record", bytes.len(), from.name()),
+        ));
+        return seen;
+    };
+    seen.push(Observation::new(
+        ObservationKind::RecordSize,
+        format!(
+            "{} record, {} bytes, from the {}",
+            record.content_type.name(),
+            bytes.len(),
+            from.name()
+        ),
+    ));
+    match record.content_type {
+        ContentType::Handshake => {
+            if let Ok((message, _)) = HandshakeMessage::decode(&record.fragment) {
+                observe_hello(&message, &mut seen);
+            }
+        }
+        ContentType::Alert => {
+            if let Ok(alert) = Alert::decode(&record.fragment) {
+                seen.push(Observation::new(ObservationKind::Alert, alert.description.name()));
+            }
+        }
+        _ => {
+            let preview: String = record
+                .fragment
+                .iter()
+                .take(16)
+                .map(|b| format!("{b:02x}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            seen.push(Observation::new(
+                ObservationKind::Ciphertext,
+                format!("{preview} … ({} bytes, unreadable without the key)", record.fragment.len()),
+            ));
+        }
+    }
+    seen
+}
+
+fn observe_hello(message: &HandshakeMessage, seen: &mut Vec<Observation>) {
+    let names = |values: &[u16], name: fn(u16) -> Option<&'static str>| {
+        values
+            .iter()
+            .map(|v| name(*v).map_or_else(|| format!("0x{v:04x}"), str::to_string))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match message {
+        HandshakeMessage::ClientHello(hello) => {
+            for extension in &hello.extensions {
+                match extension {
+                    Extension::ServerName(Some(name)) => {
+                        seen.push(Observation::new(ObservationKind::ServerName, name.clone()));
+                    }
+                    Extension::SupportedVersionsClient(versions) => seen.push(Observation::new(
+                        ObservationKind::VersionsOffered,
+                        names(versions, version_name),
+                    )),
+                    Extension::SupportedGroups(groups) => seen.push(Observation::new(
+                        ObservationKind::GroupsOffered,
+                        names(groups, named_group_name),
+                    )),
+                    Extension::KeyShareClient(shares) => {
+                        for share in shares {
+                            seen.push(Observation::new(
+                                ObservationKind::PublicKeyShare,
+                                format!("client public key, {} bytes", share.key_exchange.len()),
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            seen.push(Observation::new(
+                ObservationKind::CipherSuitesOffered,
+                names(&hello.cipher_suites, cipher_suite_name),
+            ));
+        }
+        HandshakeMessage::ServerHello(hello) => {
+            for extension in &hello.extensions {
+                match extension {
+                    Extension::SupportedVersionsServer(v) => seen.push(Observation::new(
+                        ObservationKind::VersionChosen,
+                        names(&[*v], version_name),
+                    )),
+                    Extension::KeyShareServer(share) => seen.push(Observation::new(
+                        ObservationKind::PublicKeyShare,
+                        format!("server public key, {} bytes", share.key_exchange.len()),
+                    )),
+                    _ => {}
+                }
+            }
+            seen.push(Observation::new(
+                ObservationKind::CipherSuiteChosen,
+                names(&[hello.cipher_suite], cipher_suite_name),
+            ));
+        }
+        _ => {}
+    }
+}
+
+fn timing(time_micros: u64) -> Observation {
+    Observation::new(
+        ObservationKind::Timing,
+        format!("t = {}.{:03} ms", time_micros / 1000, time_micros % 1000),
+    )
+}
+
+/// The attacker's side of the tap: counts records and changes the chosen byte.
+#[derive(Debug)]
+pub struct Attacker {
+    tamper: Option<Tamper>,
+    seen: usize,
+    applied: bool,
+}
+
+impl Attacker {
+    /// An attacker that makes `tamper`'s change, or none.
+    pub fn new(tamper: Option<Tamper>) -> Self {
+        Attacker {
+            tamper,
+            seen: 0,
+            applied: false,
+        }
+    }
+
+    /// Passes one record; returns the bytes delivered when they were changed.
+    pub fn pass(&mut self, bytes: &[u8]) -> Option<Vec<u8>> {
+        let index = self.seen;
+        self.seen += 1;
+        let tamper = self.tamper.filter(|t| t.record == index)?;
+        let mut changed = bytes.to_vec();
+        let byte = changed.get_mut(tamper.offset)?;
+        *byte ^= tamper.mask;
+        self.applied = true;
+        Some(changed)
+    }
+
+    /// Whether the change was made (false when the record or byte never existed).
+    pub fn applied(&self) -> bool {
+        self.tamper.is_none() || self.applied
+    }
+}

@@ -1,0 +1,387 @@
+//! What both endpoints share: the record layer (plaintext or AEAD-protected), handshake
+//! message reassembly, and the [`Event`]s an endpoint reports.
+
+use crate::crypto::{RecordProtection, TrafficKeys};
+use crate::tls::TlsError;
+use crate::tls::key_schedule::Derivation;
+use crate::wire::{
+    Alert, AlertDescription, AlertLevel, ContentType, MAX_PLAINTEXT, Record, decode_inner_plaintext,
+    encode_inner_plaintext,
+};
+
+/// Which end of the connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The browser.
+    Client,
+    /// The web server.
+    Server,
+}
+
+impl Side {
+    /// The other end.
+    pub fn peer(self) -> Side {
+        match self {
+            Side::Client => Side::Server,
+            Side::Server => Side::Client,
+        }
+    }
+
+    /// Lowercase name, as in `outcome: aborted by client: ...`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Client => "client",
+            Side::Server => "server",
+        }
+    }
+}
+
+/// How a record on the wire is protected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Protection {
+    /// Readable by anyone on the wire.
+    Plaintext,
+    /// AEAD with the handshake traffic keys.
+    HandshakeKeys,
+    /// AEAD with the application traffic keys.
+    ApplicationKeys,
+}
+
+/// One record an endpoint puts on the wire.
+#[derive(Clone, Debug)]
+pub struct Outgoing {
+    /// What the record carries: "ClientHello", "Finished", "application data", "alert".
+    pub message: String,
+    /// The whole record as it goes on the wire, header included.
+    pub record: Vec<u8>,
+    /// How it is protected.
+    pub protection: Protection,
+    /// Before encryption: the TLSInnerPlaintext (content, type byte, padding).
+    pub inner_plaintext: Option<Vec<u8>>,
+    /// The AEAD sequence number and nonce used, when encrypted.
+    pub sequence: Option<(u64, [u8; 12])>,
+}
+
+/// A check an endpoint ran on what it received (certificate, signature, Finished).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Check {
+    /// Short stable name: "certificate signature", "hostname", "Finished", ...
+    pub name: String,
+    /// Whether it passed.
+    pub passed: bool,
+    /// One line saying why.
+    pub detail: String,
+}
+
+/// What an endpoint reports while it works.
+#[derive(Clone, Debug)]
+pub enum Event {
+    /// A record to put on the wire.
+    Send(Outgoing),
+    /// A fresh ECDHE key pair: (private scalar, public point).
+    EphemeralKey {
+        /// Private scalar, 32 bytes.
+        private_key: [u8; 32],
+        /// Public point, uncompressed.
+        public_key: Vec<u8>,
+    },
+    /// A secret this endpoint now knows, with how it was derived.
+    Derived(Derivation),
+    /// A check it ran.
+    Check(Check),
+    /// A handshake message it received and accepted.
+    Accepted(String),
+    /// Both Finished messages are verified: application data may flow.
+    HandshakeComplete,
+    /// Application data received and decrypted.
+    ApplicationData(Vec<u8>),
+    /// An alert received from the peer.
+    AlertReceived(Alert),
+    /// This endpoint failed, sent the fatal alert and stopped.
+    Failed(TlsError),
+}
+
+/// The record layer of one endpoint: current read and write protection.
+#[derive(Default)]
+pub(crate) struct RecordLayer {
+    write: Option<(RecordProtection, Protection)>,
+    read: Option<(RecordProtection, Protection)>,
+}
+
+/// A record after the record layer: its content type and content.
+pub(crate) struct Opened {
+    pub content_type: ContentType,
+    pub content: Vec<u8>,
+}
+
+impl RecordLayer {
+    /// From now on, protect what we send with these keys.
+    pub fn set_write(&mut self, keys: TrafficKeys, level: Protection) {
+        self.write = Some((RecordProtection::new(keys), level));
+    }
+
+    /// From now on, expect what we receive to be protected with these keys.
+    pub fn set_read(&mut self, keys: TrafficKeys, level: Protection) {
+        self.read = Some((RecordProtection::new(keys), level));
+    }
+
+    /// How incoming records are protected now.
+    pub fn reading_level(&self) -> Protection {
+        self.read.as_ref().map_or(Protection::Plaintext, |(_, level)| *level)
+    }
+
+    /// Wraps `content` in a record (encrypted when write keys are in place).
+    pub fn seal(&mut self, content_type: ContentType, content: &[u8], message: &str) -> Outgoing {
+        match &mut self.write {
+            None => Outgoing {
+                message: message.to_string(),
+                record: Record::new(content_type, content.to_vec()).encode(),
+                protection: Protection::Plaintext,
+                inner_plaintext: None,
+                sequence: None,
+            },
+            Some((protection, level)) => {
+                let inner = encode_inner_plaintext(content, content_type, 0);
+                let header = Record::header(ContentType::ApplicationData, inner.len() + 16);
+                let sequence = (protection.sequence(), protection.next_nonce());
+                let ciphertext = protection.seal(&header, &inner);
+                let mut record = header.to_vec();
+                record.extend_from_slice(&ciphertext);
+                Outgoing {
+                    message: message.to_string(),
+                    record,
+                    protection: *level,
+                    inner_plaintext: Some(inner),
+                    sequence: Some(sequence),
+                }
+            }
+        }
+    }
+
+    /// Checks and (when keys are in place) decrypts one whole record.
+    ///
+    /// Returns `None` for a record to drop silently: the compatibility
+    /// `change_cipher_spec` of RFC 8446 §5.
+    pub fn open(&mut self, bytes: &[u8]) -> Result<Option<Opened>, TlsError> {
+        let (record, used) = Record::decode(bytes)?;
+        if used != bytes.len() {
+            return Err(TlsError::new(
+                AlertDescription::DecodeError,
+                format!(
+                    "record length field says {} bytes but {} arrived",
+                    record.fragment.len(),
+                    bytes.len().saturating_sub(5)
+                ),
+            ));
+        }
+        if record.content_type == ContentType::ChangeCipherSpec {
+            if record.fragment == [1] {
+                return Ok(None);
+            }
+            return Err(TlsError::new(
+                AlertDescription::UnexpectedMessage,
+                "change_cipher_spec record with content other than 0x01",
+            ));
+        }
+        let Some((protection, _)) = &mut self.read else {
+            if record.content_type == ContentType::ApplicationData {
+                return Err(TlsError::new(
+                    AlertDescription::UnexpectedMessage,
+                    "encrypted record before any keys were agreed",
+                ));
+            }
+            if record.fragment.is_empty() && record.content_type != ContentType::ApplicationData {
+                return Err(TlsError::new(
+                    AlertDescription::UnexpectedMessage,
+                    "empty handshake or alert record",
+                ));
+            }
+            return Ok(Some(Opened {
+                content_type: record.content_type,
+                content: record.fragment,
+            }));
+        };
+        if record.content_type != ContentType::ApplicationData {
+            return Err(TlsError::new(
+                AlertDescription::UnexpectedMessage,
+                format!(
+                    "plaintext {} record after encryption started",
+                    record.content_type.name()
+                ),
+            ));
+        }
+        let header = Record::header(ContentType::ApplicationData, record.fragment.len());
+        let plaintext = protection.open(&header, &record.fragment).map_err(|_| {
+            TlsError::new(
+                AlertDescription::BadRecordMac,
+                "the AEAD tag does not match: the record was changed or the keys differ",
+            )
+        })?;
+        if plaintext.len() > MAX_PLAINTEXT + 1 {
+            return Err(TlsError::new(
+                AlertDescription::RecordOverflow,
+                "decrypted record longer than 2^14 bytes",
+            ));
+        }
+        let (content_type, content) = decode_inner_plaintext(&plaintext)?;
+        Ok(Some(Opened {
+            content_type,
+            content: content.to_vec(),
+        }))
+    }
+}
+
+/// Collects handshake bytes and hands out whole messages.
+#[derive(Default)]
+pub(crate) struct HandshakeReassembler {
+    buffer: Vec<u8>,
+}
+
+/// Longest handshake message we accept (a certificate chain fits easily).
+const MAX_HANDSHAKE_MESSAGE: usize = 1 << 16;
+
+impl HandshakeReassembler {
+    /// Adds the content of one handshake record.
+    pub fn push(&mut self, content: &[u8]) {
+        self.buffer.extend_from_slice(content);
+    }
+
+    /// The next whole message (header included), if one is complete.
+    pub fn next_message(&mut self) -> Result<Option<Vec<u8>>, TlsError> {
+        let Some(header) = self.buffer.get(..4) else {
+            return Ok(None);
+        };
+        let len = usize::from(header[1]) << 16 | usize::from(header[2]) << 8 | usize::from(header[3]);
+        if len > MAX_HANDSHAKE_MESSAGE {
+            return Err(TlsError::new(
+                AlertDescription::DecodeError,
+                format!("handshake message claims {len} bytes, more than this endpoint accepts"),
+            ));
+        }
+        if self.buffer.len() < 4 + len {
+            return Ok(None);
+        }
+        let rest = self.buffer.split_off(4 + len);
+        Ok(Some(std::mem::replace(&mut self.buffer, rest)))
+    }
+
+    /// Whether part of a message is still waiting (not allowed across a key change).
+    pub fn is_empty(&self) -> bool {
+        self.buffer.is_empty()
+    }
+}
+
+/// What both endpoints do with an incoming record before their own state machine.
+#[derive(Default)]
+pub(crate) struct EndpointCore {
+    pub records: RecordLayer,
+    handshake: HandshakeReassembler,
+}
+
+/// What became of one incoming record.
+pub(crate) enum Received {
+    /// Handled; the connection goes on.
+    Continue,
+    /// The peer sent an alert: the connection is over (close_notify or fatal).
+    PeerAlert(Alert),
+}
+
+impl EndpointCore {
+    /// Opens one record and feeds each whole handshake message to `on_handshake`.
+    ///
+    /// `connected` says whether application data is acceptable; `expects` names what
+    /// the state machine waits for, for error messages.
+    pub fn receive(
+        &mut self,
+        record: &[u8],
+        connected: bool,
+        expects: &str,
+        events: &mut Vec<Event>,
+        mut on_handshake: impl FnMut(&mut RecordLayer, &[u8], &mut Vec<Event>) -> Result<(), TlsError>,
+    ) -> Result<Received, TlsError> {
+        let Some(Opened {
+            content_type,
+            content,
+        }) = self.records.open(record)?
+        else {
+            return Ok(Received::Continue);
+        };
+        match content_type {
+            ContentType::Handshake => {
+                if content.is_empty() {
+                    return Err(TlsError::new(
+                        AlertDescription::UnexpectedMessage,
+                        "handshake record with no content",
+                    ));
+                }
+                self.handshake.push(&content);
+                while let Some(message) = self.handshake.next_message()? {
+                    let was_encrypted = self.records.reading_level();
+                    on_handshake(&mut self.records, &message, events)?;
+                    if self.records.reading_level() != was_encrypted && !self.handshake.is_empty() {
+                        return Err(TlsError::new(
+                            AlertDescription::UnexpectedMessage,
+                            "handshake message split across a key change",
+                        ));
+                    }
+                }
+                Ok(Received::Continue)
+            }
+            ContentType::ApplicationData if connected => {
+                events.push(Event::ApplicationData(content));
+                Ok(Received::Continue)
+            }
+            ContentType::ApplicationData => Err(TlsError::unexpected("application data", expects)),
+            ContentType::Alert => {
+                let alert = Alert::decode(&content)?;
+                events.push(Event::AlertReceived(alert));
+                Ok(Received::PeerAlert(alert))
+            }
+            other => Err(TlsError::new(
+                AlertDescription::UnexpectedMessage,
+                format!("record of unknown content type {}", other.to_u8()),
+            )),
+        }
+    }
+
+    /// Sends a fatal alert for `error` and reports the failure.
+    pub fn fail(&mut self, error: TlsError, events: &mut Vec<Event>) {
+        let alert = Alert::fatal(error.alert);
+        events.push(Event::Send(self.records.seal(ContentType::Alert, &alert.encode(), "alert")));
+        events.push(Event::Failed(error));
+    }
+
+    /// Sends close_notify.
+    pub fn close(&mut self, events: &mut Vec<Event>) {
+        events.push(Event::Send(self.records.seal(
+            ContentType::Alert,
+            &close_notify().encode(),
+            "alert",
+        )));
+    }
+}
+
+/// The ECDHE step as a derivation: own private key + peer public key -> shared secret.
+pub(crate) fn ecdhe_derivation(private_key: &[u8], peer_public: &[u8], shared: &[u8]) -> Derivation {
+    Derivation {
+        name: "ecdhe_shared_secret",
+        function: "ECDH (P-256)",
+        inputs: vec![
+            ("own private key".to_string(), private_key.to_vec()),
+            ("peer public key".to_string(), peer_public.to_vec()),
+        ],
+        label: None,
+        context: Vec::new(),
+        output: shared.to_vec(),
+    }
+}
+
+/// The warning alert that ends a connection cleanly.
+pub(crate) fn close_notify() -> Alert {
+    Alert {
+        level: AlertLevel::Warning,
+        description: AlertDescription::CloseNotify,
+    }
+}
