@@ -267,6 +267,15 @@ const ACK: Flags = Flags {
 const PSH_ACK: Flags = Flags { psh: true, ..ACK };
 const FIN_ACK: Flags = Flags { fin: true, ..ACK };
 
+/// One side of the connection as seen when it sends or receives a frame.
+struct Endpoint {
+    mac: [u8; 6],
+    addr: [u8; 4],
+    port: u16,
+    /// The next sequence number this side will send.
+    next_seq: u32,
+}
+
 /// The state of one simulated TCP connection: the next sequence number each side
 /// will send and the capture clock.
 struct Connection {
@@ -282,57 +291,49 @@ impl Connection {
     /// its acknowledgment number (when ACK is set) is everything received from the
     /// other side so far. SYN and FIN each consume one sequence number.
     fn send(&mut self, from_client: bool, flags: Flags, payload: &[u8]) -> Result<(), BuildError> {
-        let (src_mac, dst_mac, src_ip, dst_ip, src_port, dst_port, seq, ack) = if from_client {
-            let (seq, ack) = (self.client_next, self.server_next);
-            let ports = (CLIENT_PORT, self.server_port);
-            (
-                CLIENT_MAC,
-                SERVER_MAC,
-                CLIENT_ADDR,
-                SERVER_ADDR,
-                ports.0,
-                ports.1,
-                seq,
-                ack,
-            )
+        let client = Endpoint {
+            mac: CLIENT_MAC,
+            addr: CLIENT_ADDR,
+            port: CLIENT_PORT,
+            next_seq: self.client_next,
+        };
+        let server = Endpoint {
+            mac: SERVER_MAC,
+            addr: SERVER_ADDR,
+            port: self.server_port,
+            next_seq: self.server_next,
+        };
+        let (src, dst) = if from_client {
+            (client, server)
         } else {
-            let (seq, ack) = (self.server_next, self.client_next);
-            let ports = (self.server_port, CLIENT_PORT);
-            (
-                SERVER_MAC,
-                CLIENT_MAC,
-                SERVER_ADDR,
-                CLIENT_ADDR,
-                ports.0,
-                ports.1,
-                seq,
-                ack,
-            )
+            (server, client)
         };
 
-        let mut tcp = TcpHeader::new(src_port, dst_port, seq, WINDOW);
+        let mut tcp = TcpHeader::new(src.port, dst.port, src.next_seq, WINDOW);
         tcp.syn = flags.syn;
         tcp.fin = flags.fin;
         tcp.psh = flags.psh;
         if flags.ack {
             tcp.ack = true;
-            tcp.acknowledgment_number = ack;
+            tcp.acknowledgment_number = dst.next_seq;
         }
         if flags.syn {
             tcp.set_options(&[TcpOptionElement::MaximumSegmentSize(MSS_U16)])?;
         }
 
-        let builder = PacketBuilder::ethernet2(src_mac, dst_mac)
-            .ipv4(src_ip, dst_ip, TTL)
+        let builder = PacketBuilder::ethernet2(src.mac, dst.mac)
+            .ipv4(src.addr, dst.addr, TTL)
             .tcp_header(tcp);
         let mut frame = Vec::with_capacity(builder.size(payload.len()));
         builder.write(&mut frame, payload)?; // computes the IPv4 and TCP checksums
 
-        let consumed = u32::try_from(payload.len()).map_err(|_| BuildError::TooLong {
-            what: "TCP payload",
-            len: payload.len(),
-        })? + u32::from(flags.syn)
-            + u32::from(flags.fin);
+        let consumed = u32::try_from(payload.len())
+            .map_err(|_| BuildError::TooLong {
+                what: "TCP payload",
+                len: payload.len(),
+            })?
+            .wrapping_add(u32::from(flags.syn))
+            .wrapping_add(u32::from(flags.fin));
         let next = if from_client {
             &mut self.client_next
         } else {
