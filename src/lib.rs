@@ -4,6 +4,7 @@
 //! no I/O of its own; see `ARCHITECTURE.md` for the layering.
 #![forbid(unsafe_code)]
 
+pub mod commands;
 pub mod crypto;
 pub mod export;
 pub mod http;

@@ -1,2 +1,146 @@
+//! `handshake-lab`: argument parsing and dispatch; the work is in the library.
 #![forbid(unsafe_code)]
-fn main() {}
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use handshake_lab::commands::{self, parse_tamper};
+use handshake_lab::sim::scenario::{DEFAULT_PASSWORD, DEFAULT_SEED, DEFAULT_SERVER_NAME};
+use handshake_lab::sim::{Scenario, ScenarioName, Tamper};
+
+/// Handshake Lab: watch a browser log in to a bank over HTTP and over HTTPS.
+#[derive(Parser, Debug)]
+#[command(name = "handshake-lab", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Open this lesson (GUI).
+    #[arg(long)]
+    lesson: Option<String>,
+    /// Open at this step of the lesson (GUI).
+    #[arg(long)]
+    step: Option<usize>,
+    /// Seed of the session shown (GUI).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Also load the lessons in this folder (GUI).
+    #[arg(long)]
+    lessons: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List the scenarios, one per line, with a short description.
+    Scenarios,
+    /// Print a session step by step (text, or one JSON object with --json).
+    Trace {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// Flip bits of one byte on the wire: REC:OFF[:MASK] (counted from 0, header included).
+        #[arg(long, value_name = "REC:OFF[:MASK]", value_parser = parse_tamper)]
+        tamper: Option<Tamper>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the session as a pcapng capture that Wireshark opens decrypted.
+    Pcap {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// The capture file to write.
+        #[arg(long, value_name = "FILE.pcapng")]
+        out: PathBuf,
+        /// Also write the session keys as an NSS key log file.
+        #[arg(long, value_name = "FILE")]
+        keylog: Option<PathBuf>,
+    },
+    /// Write the session's certificates and server key as PEM files.
+    Certs {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// The folder to write ca.pem, server.pem and server.key.pem into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Args, Debug)]
+struct SessionArgs {
+    /// Which scenario to run.
+    #[arg(long, default_value = "https", value_parser = clap::builder::PossibleValuesParser::new(ScenarioName::ALL.iter().map(|s| s.name())))]
+    scenario: String,
+    /// Seed of the random generator: same seed, same bytes.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+    /// The password typed into the login form.
+    #[arg(long, default_value = DEFAULT_PASSWORD)]
+    password: String,
+    /// The site the browser visits.
+    #[arg(long, default_value = DEFAULT_SERVER_NAME)]
+    server_name: String,
+}
+
+impl SessionArgs {
+    fn scenario(&self, tamper: Option<Tamper>) -> Scenario {
+        Scenario {
+            name: ScenarioName::from_name(&self.scenario).unwrap_or(ScenarioName::Https),
+            seed: self.seed,
+            password: self.password.clone(),
+            server_name: self.server_name.clone(),
+            tamper,
+            ..Scenario::default()
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let message = e.to_string();
+            let first = message.lines().next().unwrap_or("invalid arguments");
+            eprintln!("handshake-lab: {}", first.trim_start_matches("error: "));
+            return ExitCode::from(1);
+        }
+    };
+    let result = match &cli.command {
+        None => {
+            // The window arrives with the desktop app; until then, show what there is.
+            let _ = Cli::command().print_help();
+            let gui_options = [cli.lesson.is_some(), cli.step.is_some(), cli.seed.is_some(), cli.lessons.is_some()];
+            Ok(if gui_options.contains(&true) {
+                "\n(--lesson, --step, --seed and --lessons apply to the window, which is not built yet)\n".to_string()
+            } else {
+                String::new()
+            })
+        }
+        Some(Command::Scenarios) => Ok(commands::scenarios()),
+        Some(Command::Trace {
+            session,
+            tamper,
+            json,
+        }) => commands::trace(&session.scenario(*tamper), *json),
+        Some(Command::Pcap {
+            session,
+            out,
+            keylog,
+        }) => commands::pcap(&session.scenario(None), out, keylog.as_deref()),
+        Some(Command::Certs { session, out }) => commands::certs(&session.scenario(None), out),
+    };
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("handshake-lab: {error}");
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+        }
+    }
+}

@@ -36,6 +36,8 @@ pub struct Client {
     config: ClientConfig,
     core: EndpointCore,
     state: State,
+    /// Whether this side sent close_notify (it then writes nothing more).
+    sent_close: bool,
 }
 
 /// Handshake state shared from ServerHello on.
@@ -111,6 +113,7 @@ impl Client {
             config,
             core,
             state: State::ExpectServerHello { key, transcript },
+            sent_close: false,
         };
         (client, events)
     }
@@ -144,7 +147,8 @@ impl Client {
         match result {
             Ok(Received::Continue) => {}
             Ok(Received::PeerAlert(alert)) => {
-                if alert.description == AlertDescription::CloseNotify {
+                if alert.description == AlertDescription::CloseNotify && !self.sent_close {
+                    self.sent_close = true;
                     self.core.close(&mut events);
                 }
                 self.state = State::Closed;
@@ -159,7 +163,7 @@ impl Client {
 
     /// Encrypts application data (only once connected).
     pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
-        if !self.is_connected() {
+        if !self.is_connected() || self.sent_close {
             return Err(TlsError::new(
                 AlertDescription::InternalError,
                 "application data before the handshake finished",
@@ -172,11 +176,12 @@ impl Client {
         ))])
     }
 
-    /// Sends close_notify and stops.
+    /// Sends close_notify: nothing more will be written, but what the peer still
+    /// sends (its own close_notify) is read and checked like any record.
     pub fn close(&mut self) -> Vec<Event> {
         let mut events = Vec::new();
-        if !self.is_closed() {
-            self.state = State::Closed;
+        if !self.is_closed() && !self.sent_close {
+            self.sent_close = true;
             self.core.close(&mut events);
         }
         events

@@ -212,7 +212,9 @@ impl RecordLayer {
                 ),
             ));
         }
-        let header = Record::header(ContentType::ApplicationData, record.fragment.len());
+        // RFC 8446 §5.2: the additional data is the header exactly as received.
+        let mut header = [0u8; 5];
+        header.copy_from_slice(bytes.get(..5).unwrap_or(&[0; 5]));
         let plaintext = protection.open(&header, &record.fragment).map_err(|_| {
             TlsError::new(
                 AlertDescription::BadRecordMac,

@@ -26,6 +26,8 @@ pub struct Server {
     config: ServerConfig,
     core: EndpointCore,
     state: State,
+    /// Whether this side sent close_notify (it then writes nothing more).
+    sent_close: bool,
     /// The server's ECDHE key, made before the ClientHello arrives so that all
     /// randomness is drawn in a fixed order.
     pending_key: Option<(EcdheKeyPair, [u8; 32])>,
@@ -68,6 +70,7 @@ impl Server {
             config,
             core: EndpointCore::default(),
             state: State::ExpectClientHello,
+            sent_close: false,
             pending_key: Some((key, random)),
             requested_name: None,
         };
@@ -173,7 +176,8 @@ impl Server {
         match result {
             Ok(Received::Continue) => {}
             Ok(Received::PeerAlert(alert)) => {
-                if alert.description == AlertDescription::CloseNotify {
+                if alert.description == AlertDescription::CloseNotify && !self.sent_close {
+                    self.sent_close = true;
                     self.core.close(&mut events);
                 }
                 self.state = State::Closed;
@@ -188,7 +192,7 @@ impl Server {
 
     /// Encrypts application data (only once connected).
     pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
-        if !self.is_connected() {
+        if !self.is_connected() || self.sent_close {
             return Err(TlsError::new(
                 AlertDescription::InternalError,
                 "application data before the handshake finished",
@@ -201,11 +205,12 @@ impl Server {
         ))])
     }
 
-    /// Sends close_notify and stops.
+    /// Sends close_notify: nothing more will be written, but what the peer still
+    /// sends (its own close_notify) is read and checked like any record.
     pub fn close(&mut self) -> Vec<Event> {
         let mut events = Vec::new();
-        if !self.is_closed() {
-            self.state = State::Closed;
+        if !self.is_closed() && !self.sent_close {
+            self.sent_close = true;
             self.core.close(&mut events);
         }
         events

@@ -1,0 +1,134 @@
+//! The command-line commands, behind `main.rs`'s argument parsing.
+//!
+//! Each returns what to print, or a [`CommandError`] whose kind decides the exit code
+//! (1 for bad input, 2 for an internal failure).
+
+use std::path::Path;
+
+use crate::export;
+use crate::sim::{Scenario, ScenarioName, SimError, Tamper, simulate};
+
+/// Why a command failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    /// The user's input was wrong (exit code 1).
+    #[error("{0}")]
+    Invalid(String),
+    /// Something else failed (exit code 2).
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl CommandError {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CommandError::Invalid(_) => 1,
+            CommandError::Internal(_) => 2,
+        }
+    }
+}
+
+impl From<SimError> for CommandError {
+    fn from(e: SimError) -> Self {
+        match e {
+            SimError::Internal(_) => CommandError::Internal(e.to_string()),
+            other => CommandError::Invalid(other.to_string()),
+        }
+    }
+}
+
+/// `scenarios`: one line per scenario, name then description.
+pub fn scenarios() -> String {
+    ScenarioName::ALL
+        .iter()
+        .map(|s| format!("{:<16}{}\n", s.name(), s.description()))
+        .collect()
+}
+
+/// `trace`: the session as text, or as one JSON object.
+pub fn trace(scenario: &Scenario, json: bool) -> Result<String, CommandError> {
+    let timeline = simulate(scenario)?;
+    if json {
+        let value = export::trace::json(&timeline);
+        serde_json::to_string_pretty(&value)
+            .map(|mut s| {
+                s.push('\n');
+                s
+            })
+            .map_err(|e| CommandError::Internal(format!("encoding JSON: {e}")))
+    } else {
+        Ok(export::trace::text(&timeline))
+    }
+}
+
+/// `pcap`: writes the session's capture (and optionally an NSS key log file).
+pub fn pcap(scenario: &Scenario, out: &Path, keylog: Option<&Path>) -> Result<String, CommandError> {
+    let timeline = simulate(scenario)?;
+    let capture = export::capture::capture(&timeline);
+    let bytes = export::pcap::pcapng_bytes(&capture);
+    export::write_atomically(out, &bytes).map_err(CommandError::Invalid)?;
+    let mut said = format!(
+        "wrote {} ({} bytes, {} records, key log embedded: {})\n",
+        out.display(),
+        bytes.len(),
+        capture.segments.len(),
+        if capture.keylog.is_empty() { "no, plain HTTP" } else { "yes" }
+    );
+    if let Some(path) = keylog {
+        export::write_atomically(path, capture.keylog.as_bytes()).map_err(CommandError::Invalid)?;
+        said.push_str(&format!("wrote {} (NSS key log)\n", path.display()));
+    }
+    Ok(said)
+}
+
+/// `certs`: writes ca.pem, server.pem and server.key.pem.
+pub fn certs(scenario: &Scenario, dir: &Path) -> Result<String, CommandError> {
+    let timeline = simulate(scenario)?;
+    let written = export::certs::write_pem_files(&timeline, dir).map_err(CommandError::Invalid)?;
+    Ok(written.iter().map(|p| format!("wrote {}\n", p.display())).collect())
+}
+
+/// Parses `REC:OFF[:MASK]` (MASK decimal or 0x-hex, default 0x01).
+pub fn parse_tamper(text: &str) -> Result<Tamper, String> {
+    let usage = || format!("{text:?} is not REC:OFF[:MASK] (for example 3:20 or 3:20:0x80)");
+    let mut parts = text.split(':');
+    let record = parts.next().and_then(|p| p.parse().ok()).ok_or_else(usage)?;
+    let offset = parts.next().and_then(|p| p.parse().ok()).ok_or_else(usage)?;
+    let mask = match parts.next() {
+        None => 1,
+        Some(m) => {
+            let parsed = match m.strip_prefix("0x").or_else(|| m.strip_prefix("0X")) {
+                Some(hex) => u8::from_str_radix(hex, 16).ok(),
+                None => m.parse().ok(),
+            };
+            parsed.ok_or_else(|| format!("mask {m:?} is not a byte (0x01 to 0xff)"))?
+        }
+    };
+    if parts.next().is_some() {
+        return Err(usage());
+    }
+    if mask == 0 {
+        return Err("mask 0 changes nothing; use 0x01 to 0xff".into());
+    }
+    Ok(Tamper {
+        record,
+        offset,
+        mask,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tamper_specs_parse() {
+        assert_eq!(parse_tamper("3:20"), Ok(Tamper { record: 3, offset: 20, mask: 1 }));
+        assert_eq!(parse_tamper("0:5:0x80"), Ok(Tamper { record: 0, offset: 5, mask: 0x80 }));
+        assert_eq!(parse_tamper("1:2:255"), Ok(Tamper { record: 1, offset: 2, mask: 255 }));
+        for bad in ["", "3", "a:1", "1:b", "1:2:0x100", "1:2:0", "1:2:3:4", "-1:2"] {
+            assert!(parse_tamper(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+}
