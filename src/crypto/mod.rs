@@ -20,7 +20,10 @@ pub use hkdf::{
     Transcript, derive_secret, hkdf_expand, hkdf_expand_label, hkdf_extract, hkdf_label,
     hmac_sha256, sha256,
 };
-pub use pki::pem;
+pub use pki::{
+    CertSummary, ChainCheck, ChainFailure, ChainVerdict, IssuedPki, Validity, issue_pki, pem,
+    summarize_certificate, verify_server_chain,
+};
 pub use sign::{EcdsaKey, tls13_certificate_verify_content, verify_ecdsa_p256_sha256};
 
 use core::convert::Infallible;
