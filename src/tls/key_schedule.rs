@@ -1,1 +1,430 @@
-//! TLS 1.3 key schedule (being written).
+//! The TLS 1.3 key schedule (RFC 8446 §7.1) as typestates, for TLS_AES_128_GCM_SHA256
+//! without PSK. Every value derived is also returned as a [`Derivation`] so the GUI can
+//! show how it was computed.
+//!
+//! ```text
+//!             0
+//!             |
+//!             v
+//!   PSK ->  HKDF-Extract = Early Secret
+//!             |
+//!             v
+//!       Derive-Secret(., "derived", "")
+//!             |
+//!             v
+//!   (EC)DHE -> HKDF-Extract = Handshake Secret
+//!             |
+//!             +-----> Derive-Secret(., "c hs traffic",
+//!             |                     ClientHello...ServerHello)
+//!             |                     = client_handshake_traffic_secret
+//!             |
+//!             +-----> Derive-Secret(., "s hs traffic",
+//!             |                     ClientHello...ServerHello)
+//!             |                     = server_handshake_traffic_secret
+//!             v
+//!       Derive-Secret(., "derived", "")
+//!             |
+//!             v
+//!   0 -> HKDF-Extract = Master Secret
+//!             |
+//!             +-----> Derive-Secret(., "c ap traffic",
+//!             |                     ClientHello...server Finished)
+//!             |                     = client_application_traffic_secret_0
+//!             |
+//!             +-----> Derive-Secret(., "s ap traffic",
+//!             |                     ClientHello...server Finished)
+//!             |                     = server_application_traffic_secret_0
+//!             |
+//!             +-----> Derive-Secret(., "exp master",
+//!             |                     ClientHello...server Finished)
+//!             |                     = exporter_master_secret
+//!             |
+//!             +-----> Derive-Secret(., "res master",
+//!                                   ClientHello...client Finished)
+//!                                   = resumption_master_secret
+//! ```
+//!
+//! The stages are consumed on each step, so a secret of a later stage cannot be derived
+//! before the transcript that feeds it exists.
+
+use crate::crypto::TrafficKeys;
+use crate::crypto::hkdf::{
+    HASH_LEN, hkdf_expand_label, hkdf_extract, hkdf_label, hmac_sha256, sha256,
+};
+
+/// One derived value and everything that went into it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Derivation {
+    /// RFC name of the output: `"early_secret"`, `"derived"`, `"handshake_secret"`,
+    /// `"client_handshake_traffic_secret"`, ..., `"client_handshake_key"`,
+    /// `"client_handshake_iv"`, `"server_finished_key"`, ...
+    pub name: &'static str,
+    /// `"HKDF-Extract"`, `"Derive-Secret"` or `"HKDF-Expand-Label"`.
+    pub function: &'static str,
+    /// Named inputs: `("salt", ..)`, `("IKM", ..)` for HKDF-Extract; `("Secret", ..)` otherwise.
+    pub inputs: Vec<(String, Vec<u8>)>,
+    /// The label without the `"tls13 "` prefix (`"c hs traffic"`, `"key"`), if any.
+    pub label: Option<String>,
+    /// The context: a transcript hash for Derive-Secret, empty for key/iv/finished.
+    pub context: Vec<u8>,
+    /// The derived bytes.
+    pub output: Vec<u8>,
+}
+
+impl Derivation {
+    /// The exact `HkdfLabel` bytes (HKDF `info`) this derivation expanded with,
+    /// or `None` for HKDF-Extract.
+    pub fn hkdf_label(&self) -> Option<Vec<u8>> {
+        let label = self.label.as_deref()?;
+        let len = u16::try_from(self.output.len()).unwrap_or(u16::MAX);
+        Some(hkdf_label(label, &self.context, len))
+    }
+
+    /// The input named `name`, if present.
+    pub fn input(&self, name: &str) -> Option<&[u8]> {
+        self.inputs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_slice())
+    }
+}
+
+fn to32(v: &[u8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    let n = v.len().min(32);
+    out[..n].copy_from_slice(&v[..n]);
+    out
+}
+
+fn extract(name: &'static str, salt: &[u8], ikm: &[u8]) -> ([u8; 32], Derivation) {
+    let out = hkdf_extract(salt, ikm);
+    let d = Derivation {
+        name,
+        function: "HKDF-Extract",
+        inputs: vec![("salt".into(), salt.to_vec()), ("IKM".into(), ikm.to_vec())],
+        label: None,
+        context: Vec::new(),
+        output: out.to_vec(),
+    };
+    (out, d)
+}
+
+fn derive(name: &'static str, secret: &[u8], label: &str, hash: &[u8]) -> ([u8; 32], Derivation) {
+    let out = to32(&hkdf_expand_label(secret, label, hash, HASH_LEN));
+    let d = Derivation {
+        name,
+        function: "Derive-Secret",
+        inputs: vec![("Secret".into(), secret.to_vec())],
+        label: Some(label.into()),
+        context: hash.to_vec(),
+        output: out.to_vec(),
+    };
+    (out, d)
+}
+
+fn expand(name: &'static str, secret: &[u8], label: &str, len: usize) -> (Vec<u8>, Derivation) {
+    let out = hkdf_expand_label(secret, label, &[], len);
+    let d = Derivation {
+        name,
+        function: "HKDF-Expand-Label",
+        inputs: vec![("Secret".into(), secret.to_vec())],
+        label: Some(label.into()),
+        context: Vec::new(),
+        output: out.clone(),
+    };
+    (out, d)
+}
+
+/// The stage after `start()`: the Early Secret is known.
+#[derive(Clone, Debug)]
+pub struct EarlyStage {
+    early_secret: [u8; 32],
+}
+
+/// Begin the schedule without a PSK: `early_secret = HKDF-Extract(0, 0)` where both
+/// salt and IKM are `Hash.length` zero bytes.
+pub fn start() -> (EarlyStage, Vec<Derivation>) {
+    let zeros = [0u8; HASH_LEN];
+    let (early_secret, d) = extract("early_secret", &zeros, &zeros);
+    (EarlyStage { early_secret }, vec![d])
+}
+
+impl EarlyStage {
+    /// The Early Secret.
+    pub fn early_secret(&self) -> &[u8; 32] {
+        &self.early_secret
+    }
+
+    /// Mix in the (EC)DHE shared secret; `hello_hash` = Transcript-Hash(ClientHello, ServerHello).
+    /// Derives `"derived"`, `"handshake_secret"`, and both handshake traffic secrets.
+    pub fn handshake(
+        self,
+        ecdhe_shared: &[u8],
+        hello_hash: &[u8; 32],
+    ) -> (HandshakeStage, Vec<Derivation>) {
+        let empty = sha256(b"");
+        let (derived, d1) = derive("derived", &self.early_secret, "derived", &empty);
+        let (handshake_secret, d2) = extract("handshake_secret", &derived, ecdhe_shared);
+        let (client, d3) = derive(
+            "client_handshake_traffic_secret",
+            &handshake_secret,
+            "c hs traffic",
+            hello_hash,
+        );
+        let (server, d4) = derive(
+            "server_handshake_traffic_secret",
+            &handshake_secret,
+            "s hs traffic",
+            hello_hash,
+        );
+        (
+            HandshakeStage {
+                handshake_secret,
+                client_handshake_traffic_secret: client,
+                server_handshake_traffic_secret: server,
+            },
+            vec![d1, d2, d3, d4],
+        )
+    }
+}
+
+/// The stage after ServerHello: handshake traffic secrets are known.
+#[derive(Clone, Debug)]
+pub struct HandshakeStage {
+    handshake_secret: [u8; 32],
+    client_handshake_traffic_secret: [u8; 32],
+    server_handshake_traffic_secret: [u8; 32],
+}
+
+impl HandshakeStage {
+    /// The Handshake Secret.
+    pub fn handshake_secret(&self) -> &[u8; 32] {
+        &self.handshake_secret
+    }
+
+    /// `client_handshake_traffic_secret` (protects the client's Finished; base of its finished key).
+    pub fn client_handshake_traffic_secret(&self) -> &[u8; 32] {
+        &self.client_handshake_traffic_secret
+    }
+
+    /// `server_handshake_traffic_secret` (protects EncryptedExtensions..Finished).
+    pub fn server_handshake_traffic_secret(&self) -> &[u8; 32] {
+        &self.server_handshake_traffic_secret
+    }
+
+    /// Move to the Master Secret; `server_finished_hash` =
+    /// Transcript-Hash(ClientHello..server Finished). Derives `"derived"`,
+    /// `"master_secret"`, both application traffic secrets and `"exporter_master_secret"`.
+    pub fn application(
+        self,
+        server_finished_hash: &[u8; 32],
+    ) -> (ApplicationStage, Vec<Derivation>) {
+        let empty = sha256(b"");
+        let zeros = [0u8; HASH_LEN];
+        let (derived, d1) = derive("derived", &self.handshake_secret, "derived", &empty);
+        let (master_secret, d2) = extract("master_secret", &derived, &zeros);
+        let (client, d3) = derive(
+            "client_application_traffic_secret_0",
+            &master_secret,
+            "c ap traffic",
+            server_finished_hash,
+        );
+        let (server, d4) = derive(
+            "server_application_traffic_secret_0",
+            &master_secret,
+            "s ap traffic",
+            server_finished_hash,
+        );
+        let (exporter, d5) = derive(
+            "exporter_master_secret",
+            &master_secret,
+            "exp master",
+            server_finished_hash,
+        );
+        (
+            ApplicationStage {
+                master_secret,
+                client_application_traffic_secret_0: client,
+                server_application_traffic_secret_0: server,
+                exporter_master_secret: exporter,
+            },
+            vec![d1, d2, d3, d4, d5],
+        )
+    }
+}
+
+/// The stage after the server's Finished: application traffic secrets are known.
+#[derive(Clone, Debug)]
+pub struct ApplicationStage {
+    master_secret: [u8; 32],
+    client_application_traffic_secret_0: [u8; 32],
+    server_application_traffic_secret_0: [u8; 32],
+    exporter_master_secret: [u8; 32],
+}
+
+impl ApplicationStage {
+    /// The Master Secret.
+    pub fn master_secret(&self) -> &[u8; 32] {
+        &self.master_secret
+    }
+
+    /// `client_application_traffic_secret_0`.
+    pub fn client_application_traffic_secret_0(&self) -> &[u8; 32] {
+        &self.client_application_traffic_secret_0
+    }
+
+    /// `server_application_traffic_secret_0`.
+    pub fn server_application_traffic_secret_0(&self) -> &[u8; 32] {
+        &self.server_application_traffic_secret_0
+    }
+
+    /// `exporter_master_secret`.
+    pub fn exporter_master_secret(&self) -> &[u8; 32] {
+        &self.exporter_master_secret
+    }
+
+    /// `resumption_master_secret`, over Transcript-Hash(ClientHello..client Finished).
+    pub fn resumption_master_secret(&self, client_finished_hash: &[u8; 32]) -> Derivation {
+        derive(
+            "resumption_master_secret",
+            &self.master_secret,
+            "res master",
+            client_finished_hash,
+        )
+        .1
+    }
+}
+
+/// The `&'static` names for the four standard direction prefixes.
+fn key_iv_names(prefix: &str) -> (&'static str, &'static str) {
+    match prefix {
+        "client_handshake" => ("client_handshake_key", "client_handshake_iv"),
+        "server_handshake" => ("server_handshake_key", "server_handshake_iv"),
+        "client_application" => ("client_application_key", "client_application_iv"),
+        "server_application" => ("server_application_key", "server_application_iv"),
+        _ => ("traffic_key", "traffic_iv"),
+    }
+}
+
+/// The write key and IV for one direction (RFC 8446 §7.3), with their derivations
+/// named `"<prefix>_key"` and `"<prefix>_iv"`. Known prefixes: `client_handshake`,
+/// `server_handshake`, `client_application`, `server_application` (any other prefix is
+/// recorded as `"traffic_key"` / `"traffic_iv"`).
+pub fn traffic_keys(direction_prefix: &str, secret: &[u8]) -> (TrafficKeys, Vec<Derivation>) {
+    let (key_name, iv_name) = key_iv_names(direction_prefix);
+    let (key, d1) = expand(key_name, secret, "key", 16);
+    let (iv, d2) = expand(iv_name, secret, "iv", 12);
+    let mut keys = TrafficKeys {
+        key: [0; 16],
+        iv: [0; 12],
+    };
+    keys.key.copy_from_slice(&key);
+    keys.iv.copy_from_slice(&iv);
+    (keys, vec![d1, d2])
+}
+
+/// `finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length)` (RFC 8446 §4.4.4),
+/// where BaseKey is that side's handshake traffic secret. `name` is e.g. `"server_finished_key"`.
+pub fn finished_key(name: &'static str, base_key: &[u8]) -> ([u8; 32], Derivation) {
+    let (out, d) = expand(name, base_key, "finished", HASH_LEN);
+    (to32(&out), d)
+}
+
+/// `verify_data = HMAC(finished_key, Transcript-Hash(Handshake Context, Certificate*, CertificateVerify*))`.
+pub fn finished_verify_data(finished_key: &[u8], transcript_hash: &[u8]) -> [u8; 32] {
+    hmac_sha256(finished_key, transcript_hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::hex;
+
+    #[test]
+    fn early_secret_without_psk_matches_rfc8448() {
+        let (early, ds) = start();
+        assert_eq!(
+            hex(early.early_secret()),
+            "33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a"
+        );
+        assert_eq!(ds.len(), 1);
+        assert_eq!(ds[0].name, "early_secret");
+        assert_eq!(ds[0].function, "HKDF-Extract");
+        assert_eq!(ds[0].input("IKM"), Some(&[0u8; 32][..]));
+        assert_eq!(ds[0].hkdf_label(), None);
+    }
+
+    #[test]
+    fn derivations_are_complete_and_consistent() {
+        let (early, mut all) = start();
+        let (hs, d) = early.handshake(&[1u8; 32], &[2u8; 32]);
+        all.extend(d);
+        let (ap, d) = hs.clone().application(&[3u8; 32]);
+        all.extend(d);
+        all.push(ap.resumption_master_secret(&[4u8; 32]));
+        let (_, d) = traffic_keys("client_handshake", hs.client_handshake_traffic_secret());
+        all.extend(d);
+        let names: Vec<&str> = all.iter().map(|d| d.name).collect();
+        assert_eq!(
+            names,
+            [
+                "early_secret",
+                "derived",
+                "handshake_secret",
+                "client_handshake_traffic_secret",
+                "server_handshake_traffic_secret",
+                "derived",
+                "master_secret",
+                "client_application_traffic_secret_0",
+                "server_application_traffic_secret_0",
+                "exporter_master_secret",
+                "resumption_master_secret",
+                "client_handshake_key",
+                "client_handshake_iv",
+            ]
+        );
+        // Every Derive-Secret / Expand-Label can be recomputed from what it records.
+        for d in &all {
+            match d.function {
+                "HKDF-Extract" => {
+                    let salt = d.input("salt").unwrap();
+                    let ikm = d.input("IKM").unwrap();
+                    assert_eq!(hkdf_extract(salt, ikm).to_vec(), d.output, "{}", d.name);
+                }
+                _ => {
+                    let secret = d.input("Secret").unwrap();
+                    let info = d.hkdf_label().unwrap();
+                    assert_eq!(
+                        crate::crypto::hkdf::hkdf_expand(secret, &info, d.output.len()),
+                        d.output,
+                        "{}",
+                        d.name
+                    );
+                }
+            }
+        }
+        assert_eq!(all[3].label.as_deref(), Some("c hs traffic"));
+        assert_eq!(all[3].context, vec![2u8; 32]);
+        assert_eq!(all[1].context, sha256(b"").to_vec());
+    }
+
+    #[test]
+    fn traffic_key_names_and_fallback() {
+        let (k, d) = traffic_keys("server_application", &[5u8; 32]);
+        assert_eq!(d[0].name, "server_application_key");
+        assert_eq!(d[1].name, "server_application_iv");
+        assert_eq!(k, TrafficKeys::from_secret(&[5u8; 32]));
+        let (_, d) = traffic_keys("weird", &[5u8; 32]);
+        assert_eq!(d[0].name, "traffic_key");
+    }
+
+    #[test]
+    fn finished_verify_data_is_hmac() {
+        let (fk, d) = finished_key("client_finished_key", &[6u8; 32]);
+        assert_eq!(d.label.as_deref(), Some("finished"));
+        assert_eq!(
+            finished_verify_data(&fk, &[7u8; 32]),
+            hmac_sha256(&fk, &[7u8; 32])
+        );
+    }
+}
