@@ -1,1 +1,20 @@
-//! `wire` (being written).
+//! TLS byte formats (RFC 8446): records, handshake messages, extensions and alerts.
+//!
+//! Every structure can be encoded, decoded strictly (lengths must agree exactly;
+//! errors are typed and map to TLS alerts) and annotated: decoding also yields a
+//! tree of [`Field`]s whose leaves cover every byte once, each with its RFC name, a
+//! short value and a plain-English meaning. No crypto and no state live here.
+
+pub mod alert;
+pub mod annotate;
+pub mod codec;
+pub mod error;
+pub mod record;
+
+pub use alert::{Alert, AlertDescription, AlertLevel};
+pub use annotate::{Field, check_tiling};
+pub use error::DecodeError;
+pub use record::{
+    ContentType, LEGACY_RECORD_VERSION, MAX_CIPHERTEXT, MAX_PLAINTEXT, Record,
+    annotate_inner_plaintext, decode_inner_plaintext, encode_inner_plaintext,
+};
