@@ -9,11 +9,17 @@ pub mod alert;
 pub mod annotate;
 pub mod codec;
 pub mod error;
+pub mod extensions;
 pub mod record;
 
 pub use alert::{Alert, AlertDescription, AlertLevel};
 pub use annotate::{Field, check_tiling};
 pub use error::DecodeError;
+pub use extensions::{
+    Extension, ExtensionContext, KeyShareEntry, cipher_suite_name, decode_extensions,
+    encode_extensions, ext_type, extension_name, named_group_name, signature_scheme_name,
+    version_name,
+};
 pub use record::{
     ContentType, LEGACY_RECORD_VERSION, MAX_CIPHERTEXT, MAX_PLAINTEXT, Record,
     annotate_inner_plaintext, decode_inner_plaintext, encode_inner_plaintext,
