@@ -10,6 +10,7 @@ pub mod annotate;
 pub mod codec;
 pub mod error;
 pub mod extensions;
+pub mod handshake;
 pub mod record;
 
 pub use alert::{Alert, AlertDescription, AlertLevel};
@@ -19,6 +20,10 @@ pub use extensions::{
     Extension, ExtensionContext, KeyShareEntry, cipher_suite_name, decode_extensions,
     encode_extensions, ext_type, extension_name, named_group_name, signature_scheme_name,
     version_name,
+};
+pub use handshake::{
+    Certificate, CertificateEntry, CertificateVerify, ClientHello, EncryptedExtensions, Finished,
+    HandshakeMessage, HandshakeType, ServerHello, annotate_handshake_messages,
 };
 pub use record::{
     ContentType, LEGACY_RECORD_VERSION, MAX_CIPHERTEXT, MAX_PLAINTEXT, Record,

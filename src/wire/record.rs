@@ -5,6 +5,7 @@ use super::alert::Alert;
 use super::annotate::Field;
 use super::codec::Reader;
 use super::error::DecodeError;
+use super::handshake::annotate_handshake_messages;
 
 /// ```text
 /// enum {
@@ -245,6 +246,7 @@ fn content_fields(ty: ContentType, content: &[u8], base: usize) -> Option<Vec<Fi
             )]),
             _ => None,
         },
+        ContentType::Handshake => annotate_handshake_messages(content, base).ok(),
         _ => None,
     }
 }
