@@ -1,1 +1,31 @@
-//! `wire` (being written).
+//! TLS byte formats (RFC 8446): records, handshake messages, extensions and alerts.
+//!
+//! Every structure can be encoded, decoded strictly (lengths must agree exactly;
+//! errors are typed and map to TLS alerts) and annotated: decoding also yields a
+//! tree of [`Field`]s whose leaves cover every byte once, each with its RFC name, a
+//! short value and a plain-English meaning. No crypto and no state live here.
+
+pub mod alert;
+pub mod annotate;
+pub mod codec;
+pub mod error;
+pub mod extensions;
+pub mod handshake;
+pub mod record;
+
+pub use alert::{Alert, AlertDescription, AlertLevel};
+pub use annotate::{Field, check_tiling};
+pub use error::DecodeError;
+pub use extensions::{
+    Extension, ExtensionContext, KeyShareEntry, cipher_suite_name, decode_extensions,
+    encode_extensions, ext_type, extension_name, named_group_name, signature_scheme_name,
+    version_name,
+};
+pub use handshake::{
+    Certificate, CertificateEntry, CertificateVerify, ClientHello, EncryptedExtensions, Finished,
+    HandshakeMessage, HandshakeType, ServerHello, annotate_handshake_messages,
+};
+pub use record::{
+    ContentType, LEGACY_RECORD_VERSION, MAX_CIPHERTEXT, MAX_PLAINTEXT, Record,
+    annotate_inner_plaintext, decode_inner_plaintext, encode_inner_plaintext,
+};

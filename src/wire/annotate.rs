@@ -1,0 +1,202 @@
+//! Field annotations: which bytes of a message mean what.
+
+use std::ops::Range;
+
+/// One annotated field of a TLS structure.
+///
+/// Fields nest: a message holds its fields, a vector holds its length and entries, an
+/// extension holds its type, length and inner fields. The leaves (fields without
+/// children) cover every byte of the annotated structure exactly once, in order.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Field {
+    /// RFC name: "legacy_version", "cipher_suites", "key_share", ...
+    pub name: String,
+    /// Byte range, absolute within the buffer being annotated (plus its `base`).
+    pub range: Range<usize>,
+    /// Short display value: "0x0303", "TLS_AES_128_GCM_SHA256", "bank.example", "32 bytes".
+    pub value: String,
+    /// One plain-English line: what this field is for / what this value means here.
+    pub meaning: String,
+    /// The parts of this field, in byte order; empty for a leaf.
+    pub children: Vec<Field>,
+}
+
+impl Field {
+    /// A field with no children.
+    pub fn leaf(
+        name: impl Into<String>,
+        range: Range<usize>,
+        value: impl Into<String>,
+        meaning: impl Into<String>,
+    ) -> Self {
+        Field {
+            name: name.into(),
+            range,
+            value: value.into(),
+            meaning: meaning.into(),
+            children: Vec::new(),
+        }
+    }
+
+    /// A field made of parts.
+    pub fn node(
+        name: impl Into<String>,
+        range: Range<usize>,
+        value: impl Into<String>,
+        meaning: impl Into<String>,
+        children: Vec<Field>,
+    ) -> Self {
+        Field {
+            name: name.into(),
+            range,
+            value: value.into(),
+            meaning: meaning.into(),
+            children,
+        }
+    }
+
+    /// True when this field has no parts.
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+
+    /// All leaves below (or equal to) this field, in byte order.
+    pub fn leaves(&self) -> Vec<&Field> {
+        let mut out = Vec::new();
+        self.collect_leaves(&mut out);
+        out
+    }
+
+    fn collect_leaves<'a>(&'a self, out: &mut Vec<&'a Field>) {
+        if self.is_leaf() {
+            out.push(self);
+        } else {
+            for c in &self.children {
+                c.collect_leaves(out);
+            }
+        }
+    }
+
+    /// The first field (depth first, this one included) with the given name.
+    pub fn find(&self, name: &str) -> Option<&Field> {
+        if self.name == name {
+            return Some(self);
+        }
+        self.children.iter().find_map(|c| c.find(name))
+    }
+
+    /// The path from this field down to the leaf that covers byte `offset`,
+    /// or `None` when the offset is outside this field.
+    pub fn path_to(&self, offset: usize) -> Option<Vec<&Field>> {
+        if !self.range.contains(&offset) {
+            return None;
+        }
+        let mut path = vec![self];
+        let mut cur = self;
+        while let Some(next) = cur.children.iter().find(|c| c.range.contains(&offset)) {
+            path.push(next);
+            cur = next;
+        }
+        Some(path)
+    }
+}
+
+/// Checks that `fields` tile `range` exactly: in order, without gaps or overlaps,
+/// each node's children tiling the node, every leaf non-empty.
+///
+/// This is the invariant every `annotate` function of this module keeps; views and
+/// tests can use it to check annotations they are given.
+pub fn check_tiling(fields: &[Field], range: Range<usize>) -> Result<(), String> {
+    let mut at = range.start;
+    for f in fields {
+        if f.range.start != at {
+            return Err(format!(
+                "field {} starts at {} but the previous field ended at {}",
+                f.name, f.range.start, at
+            ));
+        }
+        if f.range.end < f.range.start {
+            return Err(format!("field {} has a reversed range", f.name));
+        }
+        if f.is_leaf() {
+            if f.range.is_empty() {
+                return Err(format!("leaf {} covers no bytes", f.name));
+            }
+        } else {
+            check_tiling(&f.children, f.range.clone())
+                .map_err(|e| format!("inside {}: {e}", f.name))?;
+        }
+        at = f.range.end;
+    }
+    if at != range.end {
+        return Err(format!(
+            "fields end at {} but the range ends at {}",
+            at, range.end
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiling_accepts_exact_cover_and_rejects_gaps_and_overlaps() {
+        let ok = vec![
+            Field::leaf("a", 10..12, "", ""),
+            Field::node(
+                "b",
+                12..15,
+                "",
+                "",
+                vec![
+                    Field::leaf("c", 12..13, "", ""),
+                    Field::leaf("d", 13..15, "", ""),
+                ],
+            ),
+        ];
+        assert_eq!(check_tiling(&ok, 10..15), Ok(()));
+        assert!(check_tiling(&ok, 10..16).is_err());
+        assert!(check_tiling(&ok, 9..15).is_err());
+        let gap = vec![
+            Field::leaf("a", 0..1, "", ""),
+            Field::leaf("b", 2..3, "", ""),
+        ];
+        assert!(check_tiling(&gap, 0..3).is_err());
+        let bad_child = vec![Field::node(
+            "n",
+            0..3,
+            "",
+            "",
+            vec![Field::leaf("c", 0..2, "", "")],
+        )];
+        assert!(check_tiling(&bad_child, 0..3).is_err());
+        let empty_leaf = vec![Field::leaf("e", 0..0, "", "")];
+        assert!(check_tiling(&empty_leaf, 0..0).is_err());
+    }
+
+    #[test]
+    fn find_and_path_to_walk_the_tree() {
+        let f = Field::node(
+            "m",
+            0..3,
+            "",
+            "",
+            vec![
+                Field::leaf("a", 0..1, "", ""),
+                Field::node("b", 1..3, "", "", vec![Field::leaf("c", 1..3, "x", "")]),
+            ],
+        );
+        assert_eq!(f.find("c").map(|c| c.value.as_str()), Some("x"));
+        let names: Vec<&str> = f
+            .path_to(2)
+            .unwrap_or_default()
+            .iter()
+            .map(|x| x.name.as_str())
+            .collect();
+        assert_eq!(names, ["m", "b", "c"]);
+        assert!(f.path_to(3).is_none());
+        assert_eq!(f.leaves().len(), 2);
+    }
+}

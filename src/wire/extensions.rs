@@ -1,0 +1,1219 @@
+//! Extensions (RFC 8446 §4.2) and the registries of names students see: cipher
+//! suites, named groups, signature schemes, extension types and versions.
+
+use super::annotate::Field;
+use super::codec::{LenWidth, Reader, Vector, put_u16, put_vector, with_vector};
+use super::error::DecodeError;
+
+/// Extension type numbers (IANA "TLS ExtensionType Values").
+pub mod ext_type {
+    /// server_name (RFC 6066).
+    pub const SERVER_NAME: u16 = 0;
+    /// max_fragment_length (RFC 6066).
+    pub const MAX_FRAGMENT_LENGTH: u16 = 1;
+    /// status_request (RFC 6066).
+    pub const STATUS_REQUEST: u16 = 5;
+    /// supported_groups (RFC 8422, 7919).
+    pub const SUPPORTED_GROUPS: u16 = 10;
+    /// ec_point_formats (RFC 8422, TLS 1.2 only).
+    pub const EC_POINT_FORMATS: u16 = 11;
+    /// signature_algorithms (RFC 8446).
+    pub const SIGNATURE_ALGORITHMS: u16 = 13;
+    /// application_layer_protocol_negotiation (RFC 7301).
+    pub const ALPN: u16 = 16;
+    /// signed_certificate_timestamp (RFC 6962).
+    pub const SIGNED_CERTIFICATE_TIMESTAMP: u16 = 18;
+    /// padding (RFC 7685).
+    pub const PADDING: u16 = 21;
+    /// extended_master_secret (RFC 7627, TLS 1.2 only).
+    pub const EXTENDED_MASTER_SECRET: u16 = 23;
+    /// session_ticket (RFC 5077, TLS 1.2 only).
+    pub const SESSION_TICKET: u16 = 35;
+    /// pre_shared_key (RFC 8446).
+    pub const PRE_SHARED_KEY: u16 = 41;
+    /// early_data (RFC 8446).
+    pub const EARLY_DATA: u16 = 42;
+    /// supported_versions (RFC 8446).
+    pub const SUPPORTED_VERSIONS: u16 = 43;
+    /// cookie (RFC 8446).
+    pub const COOKIE: u16 = 44;
+    /// psk_key_exchange_modes (RFC 8446).
+    pub const PSK_KEY_EXCHANGE_MODES: u16 = 45;
+    /// certificate_authorities (RFC 8446).
+    pub const CERTIFICATE_AUTHORITIES: u16 = 47;
+    /// post_handshake_auth (RFC 8446).
+    pub const POST_HANDSHAKE_AUTH: u16 = 49;
+    /// signature_algorithms_cert (RFC 8446).
+    pub const SIGNATURE_ALGORITHMS_CERT: u16 = 50;
+    /// key_share (RFC 8446).
+    pub const KEY_SHARE: u16 = 51;
+    /// renegotiation_info (RFC 5746, TLS 1.2 only).
+    pub const RENEGOTIATION_INFO: u16 = 0xff01;
+}
+
+/// ProtocolVersion of TLS 1.3.
+pub const TLS13: u16 = 0x0304;
+/// ProtocolVersion of TLS 1.2.
+pub const TLS12: u16 = 0x0303;
+/// The cipher suite this lab uses.
+pub const TLS_AES_128_GCM_SHA256: u16 = 0x1301;
+/// The TLS 1.2 RSA key-transport suite of the history lesson.
+pub const TLS_RSA_WITH_AES_128_GCM_SHA256: u16 = 0x009c;
+/// The NIST P-256 curve.
+pub const SECP256R1: u16 = 0x0017;
+/// Curve25519 key exchange.
+pub const X25519: u16 = 0x001d;
+/// ECDSA with P-256 and SHA-256.
+pub const ECDSA_SECP256R1_SHA256: u16 = 0x0403;
+
+type Entry = (u16, &'static str, &'static str);
+
+#[rustfmt::skip]
+const CIPHER_SUITES: &[Entry] = &[
+    (0x1301, "TLS_AES_128_GCM_SHA256", "AES-128 in GCM mode for records, SHA-256 for the key schedule"),
+    (0x1302, "TLS_AES_256_GCM_SHA384", "AES-256 in GCM mode for records, SHA-384 for the key schedule"),
+    (0x1303, "TLS_CHACHA20_POLY1305_SHA256", "ChaCha20-Poly1305 for records, SHA-256 for the key schedule"),
+    (0x1304, "TLS_AES_128_CCM_SHA256", "AES-128 in CCM mode for records, SHA-256 for the key schedule"),
+    (0x1305, "TLS_AES_128_CCM_8_SHA256", "AES-128 in CCM mode with a short 8-byte tag, SHA-256 for the key schedule"),
+    (0x002f, "TLS_RSA_WITH_AES_128_CBC_SHA", "TLS 1.2 and older: RSA key transport (no forward secrecy), AES-128-CBC with HMAC-SHA1"),
+    (0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA", "TLS 1.2 and older: RSA key transport (no forward secrecy), AES-256-CBC with HMAC-SHA1"),
+    (0x003c, "TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS 1.2: RSA key transport (no forward secrecy), AES-128-CBC with HMAC-SHA256"),
+    (0x009c, "TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS 1.2: the client encrypts the secret with the server's RSA key (no forward secrecy), AES-128-GCM for records"),
+    (0x009d, "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS 1.2: the client encrypts the secret with the server's RSA key (no forward secrecy), AES-256-GCM for records"),
+    (0xc02b, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS 1.2: ECDHE key exchange, ECDSA certificate, AES-128-GCM for records"),
+    (0xc02c, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS 1.2: ECDHE key exchange, ECDSA certificate, AES-256-GCM for records"),
+    (0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS 1.2: ECDHE key exchange, RSA certificate, AES-128-GCM for records"),
+    (0xc030, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS 1.2: ECDHE key exchange, RSA certificate, AES-256-GCM for records"),
+    (0xcca8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS 1.2: ECDHE key exchange, RSA certificate, ChaCha20-Poly1305 for records"),
+    (0xcca9, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS 1.2: ECDHE key exchange, ECDSA certificate, ChaCha20-Poly1305 for records"),
+    (0x00ff, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", "not a real suite: a signal that the client supports secure renegotiation (TLS 1.2)"),
+    (0x5600, "TLS_FALLBACK_SCSV", "not a real suite: a signal that this is a retry with an older version"),
+];
+
+#[rustfmt::skip]
+const NAMED_GROUPS: &[Entry] = &[
+    (0x0017, "secp256r1", "the NIST P-256 elliptic curve"),
+    (0x0018, "secp384r1", "the NIST P-384 elliptic curve"),
+    (0x0019, "secp521r1", "the NIST P-521 elliptic curve"),
+    (0x001d, "x25519", "Curve25519 (X25519), a fast elliptic curve"),
+    (0x001e, "x448", "Curve448 (X448), an elliptic curve with a larger security margin"),
+    (0x0100, "ffdhe2048", "classic Diffie-Hellman modulo a 2048-bit prime"),
+    (0x0101, "ffdhe3072", "classic Diffie-Hellman modulo a 3072-bit prime"),
+    (0x0102, "ffdhe4096", "classic Diffie-Hellman modulo a 4096-bit prime"),
+    (0x0103, "ffdhe6144", "classic Diffie-Hellman modulo a 6144-bit prime"),
+    (0x0104, "ffdhe8192", "classic Diffie-Hellman modulo an 8192-bit prime"),
+    (0x11eb, "SecP256r1MLKEM768", "P-256 combined with ML-KEM-768, which resists quantum computers"),
+    (0x11ec, "X25519MLKEM768", "X25519 combined with ML-KEM-768, which resists quantum computers"),
+    (0x11ed, "SecP384r1MLKEM1024", "P-384 combined with ML-KEM-1024, which resists quantum computers"),
+];
+
+#[rustfmt::skip]
+const SIGNATURE_SCHEMES: &[Entry] = &[
+    (0x0201, "rsa_pkcs1_sha1", "RSA PKCS#1 v1.5 with SHA-1: legacy, SHA-1 is broken"),
+    (0x0203, "ecdsa_sha1", "ECDSA with SHA-1: legacy, SHA-1 is broken"),
+    (0x0401, "rsa_pkcs1_sha256", "RSA PKCS#1 v1.5 with SHA-256; TLS 1.3 allows it only inside certificates"),
+    (0x0501, "rsa_pkcs1_sha384", "RSA PKCS#1 v1.5 with SHA-384; TLS 1.3 allows it only inside certificates"),
+    (0x0601, "rsa_pkcs1_sha512", "RSA PKCS#1 v1.5 with SHA-512; TLS 1.3 allows it only inside certificates"),
+    (0x0403, "ecdsa_secp256r1_sha256", "ECDSA on the P-256 curve with SHA-256"),
+    (0x0503, "ecdsa_secp384r1_sha384", "ECDSA on the P-384 curve with SHA-384"),
+    (0x0603, "ecdsa_secp521r1_sha512", "ECDSA on the P-521 curve with SHA-512"),
+    (0x0804, "rsa_pss_rsae_sha256", "RSA-PSS with SHA-256, using an ordinary RSA key"),
+    (0x0805, "rsa_pss_rsae_sha384", "RSA-PSS with SHA-384, using an ordinary RSA key"),
+    (0x0806, "rsa_pss_rsae_sha512", "RSA-PSS with SHA-512, using an ordinary RSA key"),
+    (0x0807, "ed25519", "EdDSA on Curve25519"),
+    (0x0808, "ed448", "EdDSA on Curve448"),
+    (0x0809, "rsa_pss_pss_sha256", "RSA-PSS with SHA-256, using a PSS-only RSA key"),
+    (0x080a, "rsa_pss_pss_sha384", "RSA-PSS with SHA-384, using a PSS-only RSA key"),
+    (0x080b, "rsa_pss_pss_sha512", "RSA-PSS with SHA-512, using a PSS-only RSA key"),
+];
+
+#[rustfmt::skip]
+const EXTENSIONS: &[Entry] = &[
+    (0, "server_name", "the name of the website the client wants; sent unencrypted, so eavesdroppers see it"),
+    (1, "max_fragment_length", "asks for smaller records, for devices with little memory"),
+    (5, "status_request", "asks the server to include proof that its certificate is not revoked (OCSP)"),
+    (10, "supported_groups", "the key-exchange groups (curves) the sender can use"),
+    (11, "ec_point_formats", "TLS 1.2: which elliptic-curve point encodings the sender accepts"),
+    (13, "signature_algorithms", "the signature schemes the client accepts from the server"),
+    (14, "use_srtp", "sets up keys for encrypted voice and video (SRTP)"),
+    (15, "heartbeat", "keep-alive messages (the feature behind the Heartbleed bug)"),
+    (16, "application_layer_protocol_negotiation", "which application protocol runs inside the connection (ALPN)"),
+    (18, "signed_certificate_timestamp", "proof that the certificate was published in a public log"),
+    (19, "client_certificate_type", "which kinds of client certificate may be used"),
+    (20, "server_certificate_type", "which kinds of server certificate may be used"),
+    (21, "padding", "filler bytes that change the message size to avoid buggy middleboxes"),
+    (22, "encrypt_then_mac", "TLS 1.2: protect CBC records in a safer order"),
+    (23, "extended_master_secret", "TLS 1.2: tie the master secret to the whole handshake"),
+    (27, "compress_certificate", "lets the server send its certificates compressed"),
+    (28, "record_size_limit", "the largest record the sender wants to receive"),
+    (35, "session_ticket", "TLS 1.2: resume an earlier session with a ticket"),
+    (41, "pre_shared_key", "resume an earlier session with a key both sides remember"),
+    (42, "early_data", "the client sends data before the handshake finishes (0-RTT)"),
+    (43, "supported_versions", "the TLS versions on offer; this is where TLS 1.3 is really negotiated"),
+    (44, "cookie", "a value the server asks the client to echo back"),
+    (45, "psk_key_exchange_modes", "how a resumed session may derive fresh keys"),
+    (47, "certificate_authorities", "the authorities the sender trusts"),
+    (48, "oid_filters", "which certificate extensions the server wants to see"),
+    (49, "post_handshake_auth", "the client may be asked for a certificate later"),
+    (50, "signature_algorithms_cert", "the signature schemes accepted inside certificates"),
+    (51, "key_share", "the sender's half of the Diffie-Hellman key exchange"),
+    (57, "quic_transport_parameters", "settings for the QUIC transport"),
+    (0xfe0d, "encrypted_client_hello", "an encrypted inner ClientHello that hides the real server name"),
+    (0xff01, "renegotiation_info", "TLS 1.2: protects against a renegotiation attack"),
+];
+
+#[rustfmt::skip]
+const VERSIONS: &[Entry] = &[
+    (0x0304, "TLS 1.3", "TLS 1.3 (2018), the version this lab speaks"),
+    (0x0303, "TLS 1.2", "TLS 1.2 (2008), still widely used"),
+    (0x0302, "TLS 1.1", "TLS 1.1 (2006), retired in 2021"),
+    (0x0301, "TLS 1.0", "TLS 1.0 (1999), retired in 2021"),
+    (0x0300, "SSL 3.0", "SSL 3.0 (1996), broken and retired"),
+];
+
+fn lookup(table: &'static [Entry], v: u16) -> Option<&'static Entry> {
+    table.iter().find(|e| e.0 == v)
+}
+
+/// True for the GREASE values (RFC 8701) 0x0a0a, 0x1a1a, ... 0xfafa.
+pub fn is_grease(v: u16) -> bool {
+    v & 0x0f0f == 0x0a0a && v >> 8 == v & 0xff
+}
+
+const GREASE_MEANING: &str =
+    "GREASE: a deliberately meaningless value that checks servers ignore what they don't know";
+
+fn describe(table: &'static [Entry], v: u16, kind: &str) -> (String, String) {
+    match lookup(table, v) {
+        Some((_, name, meaning)) => ((*name).to_string(), format!("{name}: {meaning}")),
+        None if is_grease(v) => (format!("GREASE 0x{v:04x}"), GREASE_MEANING.to_string()),
+        None => (
+            format!("0x{v:04x}"),
+            format!("0x{v:04x}: a {kind} this lab does not know"),
+        ),
+    }
+}
+
+/// RFC name of a cipher suite (TLS 1.3 suites and common TLS 1.2 ones).
+pub fn cipher_suite_name(v: u16) -> Option<&'static str> {
+    lookup(CIPHER_SUITES, v).map(|e| e.1)
+}
+
+/// Display name and one-line meaning of a cipher suite, e.g.
+/// "TLS_AES_128_GCM_SHA256: AES-128 in GCM mode for records, SHA-256 for the key schedule".
+pub fn describe_cipher_suite(v: u16) -> (String, String) {
+    describe(CIPHER_SUITES, v, "cipher suite")
+}
+
+/// RFC name of a named group, e.g. "secp256r1".
+pub fn named_group_name(v: u16) -> Option<&'static str> {
+    lookup(NAMED_GROUPS, v).map(|e| e.1)
+}
+
+/// Display name and one-line meaning of a named group.
+pub fn describe_named_group(v: u16) -> (String, String) {
+    describe(NAMED_GROUPS, v, "group")
+}
+
+/// RFC name of a signature scheme, e.g. "ecdsa_secp256r1_sha256".
+pub fn signature_scheme_name(v: u16) -> Option<&'static str> {
+    lookup(SIGNATURE_SCHEMES, v).map(|e| e.1)
+}
+
+/// Display name and one-line meaning of a signature scheme.
+pub fn describe_signature_scheme(v: u16) -> (String, String) {
+    describe(SIGNATURE_SCHEMES, v, "signature scheme")
+}
+
+/// RFC name of an extension type, e.g. "key_share".
+pub fn extension_name(v: u16) -> Option<&'static str> {
+    lookup(EXTENSIONS, v).map(|e| e.1)
+}
+
+/// One plain-English line saying what an extension type is for.
+pub fn extension_purpose(v: u16) -> &'static str {
+    match lookup(EXTENSIONS, v) {
+        Some(e) => e.2,
+        None if is_grease(v) => GREASE_MEANING,
+        None => "an extension this lab does not know",
+    }
+}
+
+/// Name of a protocol version: "TLS 1.3", "TLS 1.2", "TLS 1.1", "TLS 1.0", "SSL 3.0".
+pub fn version_name(v: u16) -> Option<&'static str> {
+    lookup(VERSIONS, v).map(|e| e.1)
+}
+
+/// Display name and one-line meaning of a protocol version.
+pub fn describe_version(v: u16) -> (String, String) {
+    match lookup(VERSIONS, v) {
+        Some((_, name, meaning)) => (format!("0x{v:04x} ({name})"), (*meaning).to_string()),
+        None if is_grease(v) => (format!("GREASE 0x{v:04x}"), GREASE_MEANING.to_string()),
+        None => (
+            format!("0x{v:04x}"),
+            "a version number this lab does not know".into(),
+        ),
+    }
+}
+
+/// ```text
+/// struct {
+///     NamedGroup group;
+///     opaque key_exchange<1..2^16-1>;
+/// } KeyShareEntry;
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyShareEntry {
+    /// The group (curve) of the key.
+    pub group: u16,
+    /// The public key; for secp256r1 a 65-byte uncompressed point.
+    pub key_exchange: Vec<u8>,
+}
+
+/// The message an extension block belongs to; decides which extensions are
+/// allowed and how their bodies are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtensionContext {
+    /// ClientHello.extensions.
+    ClientHello,
+    /// ServerHello.extensions.
+    ServerHello,
+    /// EncryptedExtensions.extensions.
+    EncryptedExtensions,
+    /// CertificateEntry.extensions.
+    Certificate,
+}
+
+impl ExtensionContext {
+    /// The message name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExtensionContext::ClientHello => "ClientHello",
+            ExtensionContext::ServerHello => "ServerHello",
+            ExtensionContext::EncryptedExtensions => "EncryptedExtensions",
+            ExtensionContext::Certificate => "Certificate",
+        }
+    }
+
+    fn min_block(self) -> usize {
+        match self {
+            ExtensionContext::ClientHello => 8,
+            ExtensionContext::ServerHello => 6,
+            _ => 0,
+        }
+    }
+
+    fn sender(self) -> &'static str {
+        match self {
+            ExtensionContext::ClientHello => "client",
+            _ => "server",
+        }
+    }
+}
+
+/// One extension:
+/// ```text
+/// struct {
+///     ExtensionType extension_type;
+///     opaque extension_data<0..2^16-1>;
+/// } Extension;
+/// ```
+/// The body's shape depends on the message it sits in (see [`ExtensionContext`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Extension {
+    /// server_name: one host_name in a ClientHello; empty body (`None`) in
+    /// EncryptedExtensions, where the server says it used the name.
+    /// ```text
+    /// struct { NameType name_type; select (name_type) { case host_name: HostName; } name; } ServerName;
+    /// opaque HostName<1..2^16-1>;
+    /// struct { ServerName server_name_list<1..2^16-1> } ServerNameList;
+    /// ```
+    ServerName(Option<String>),
+    /// `struct { NamedGroup named_group_list<2..2^16-1>; } NamedGroupList;`
+    SupportedGroups(Vec<u16>),
+    /// `struct { SignatureScheme supported_signature_algorithms<2..2^16-2>; } SignatureSchemeList;`
+    SignatureAlgorithms(Vec<u16>),
+    /// `opaque ProtocolName<1..2^8-1>; struct { ProtocolName protocol_name_list<2..2^16-1> } ProtocolNameList;`
+    Alpn(Vec<Vec<u8>>),
+    /// ClientHello form: `ProtocolVersion versions<2..254>;`
+    SupportedVersionsClient(Vec<u16>),
+    /// ServerHello form: `ProtocolVersion selected_version;`
+    SupportedVersionsServer(u16),
+    /// ClientHello form: `KeyShareEntry client_shares<0..2^16-1>;`
+    KeyShareClient(Vec<KeyShareEntry>),
+    /// ServerHello form: `KeyShareEntry server_share;`
+    KeyShareServer(KeyShareEntry),
+    /// An extension this module does not model; kept and skipped, never rejected.
+    Unknown {
+        /// The extension type.
+        typ: u16,
+        /// The raw extension_data.
+        data: Vec<u8>,
+    },
+}
+
+impl Extension {
+    /// The extension type number.
+    pub fn ext_type(&self) -> u16 {
+        match self {
+            Extension::ServerName(_) => ext_type::SERVER_NAME,
+            Extension::SupportedGroups(_) => ext_type::SUPPORTED_GROUPS,
+            Extension::SignatureAlgorithms(_) => ext_type::SIGNATURE_ALGORITHMS,
+            Extension::Alpn(_) => ext_type::ALPN,
+            Extension::SupportedVersionsClient(_) | Extension::SupportedVersionsServer(_) => {
+                ext_type::SUPPORTED_VERSIONS
+            }
+            Extension::KeyShareClient(_) | Extension::KeyShareServer(_) => ext_type::KEY_SHARE,
+            Extension::Unknown { typ, .. } => *typ,
+        }
+    }
+
+    /// The extension_data bytes (without type and length).
+    pub fn encode_data(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        match self {
+            Extension::ServerName(None) => {}
+            Extension::ServerName(Some(host)) => with_vector(&mut out, LenWidth::U16, |o| {
+                o.push(0);
+                put_vector(o, LenWidth::U16, host.as_bytes());
+            }),
+            Extension::SupportedGroups(list) | Extension::SignatureAlgorithms(list) => {
+                put_u16_list(&mut out, LenWidth::U16, list)
+            }
+            Extension::Alpn(names) => with_vector(&mut out, LenWidth::U16, |o| {
+                for n in names {
+                    put_vector(o, LenWidth::U8, n);
+                }
+            }),
+            Extension::SupportedVersionsClient(list) => put_u16_list(&mut out, LenWidth::U8, list),
+            Extension::SupportedVersionsServer(v) => put_u16(&mut out, *v),
+            Extension::KeyShareClient(entries) => with_vector(&mut out, LenWidth::U16, |o| {
+                for e in entries {
+                    put_key_share_entry(o, e);
+                }
+            }),
+            Extension::KeyShareServer(e) => put_key_share_entry(&mut out, e),
+            Extension::Unknown { data, .. } => out.extend_from_slice(data),
+        }
+        out
+    }
+}
+
+fn put_u16_list(out: &mut Vec<u8>, width: LenWidth, list: &[u16]) {
+    with_vector(out, width, |o| {
+        for v in list {
+            put_u16(o, *v);
+        }
+    });
+}
+
+fn put_key_share_entry(out: &mut Vec<u8>, e: &KeyShareEntry) {
+    put_u16(out, e.group);
+    put_vector(out, LenWidth::U16, &e.key_exchange);
+}
+
+/// Encodes an extension block: `Extension extensions<0..2^16-1>`, length prefix included.
+pub fn encode_extensions(exts: &[Extension]) -> Vec<u8> {
+    let mut out = Vec::new();
+    with_vector(&mut out, LenWidth::U16, |o| {
+        for e in exts {
+            put_u16(o, e.ext_type());
+            put_vector(o, LenWidth::U16, &e.encode_data());
+        }
+    });
+    out
+}
+
+/// Decodes an extension block (length prefix included; `buf` must hold exactly the
+/// block). Duplicate types are an `IllegalParameter`, as is a known extension in a
+/// message where it is not allowed; unknown types are kept as [`Extension::Unknown`].
+pub fn decode_extensions(buf: &[u8], ctx: ExtensionContext) -> Result<Vec<Extension>, DecodeError> {
+    let mut r = Reader::new(buf);
+    let (exts, _) = read_extensions(&mut r, ctx)?;
+    r.expect_end("extensions")?;
+    Ok(exts)
+}
+
+/// Annotates an extension block (as [`decode_extensions`] reads it): one field
+/// named "extensions" with ranges offset by `base`.
+pub fn annotate_extensions(
+    buf: &[u8],
+    ctx: ExtensionContext,
+    base: usize,
+) -> Result<Field, DecodeError> {
+    let mut r = Reader::with_base(buf, base);
+    let (_, field) = read_extensions(&mut r, ctx)?;
+    r.expect_end("extensions")?;
+    Ok(field)
+}
+
+/// A leaf for a vector's length prefix.
+pub(crate) fn length_leaf(v: &Vector<'_>, of: &str) -> Field {
+    Field::leaf(
+        "length",
+        v.len_range.clone(),
+        v.len.to_string(),
+        format!("the next {} bytes are the {of}", v.len),
+    )
+}
+
+/// A node for an opaque vector: its length leaf plus one leaf for the content.
+pub(crate) fn opaque_field(
+    name: &str,
+    v: &Vector<'_>,
+    value: impl Into<String>,
+    meaning: impl Into<String>,
+    content_meaning: impl Into<String>,
+) -> Field {
+    let value = value.into();
+    let mut children = vec![length_leaf(v, name)];
+    if v.len > 0 {
+        let start = v.len_range.end;
+        children.push(Field::leaf(
+            name,
+            start..v.range.end,
+            value.clone(),
+            content_meaning,
+        ));
+    }
+    Field::node(name, v.range.clone(), value, meaning, children)
+}
+
+/// Reads a vector of u16 codes and annotates each entry with `describe`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn read_u16_list(
+    r: &mut Reader<'_>,
+    width: LenWidth,
+    min: usize,
+    max: usize,
+    what: &'static str,
+    name: &str,
+    entry_name: &str,
+    describe: impl Fn(u16) -> (String, String),
+) -> Result<(Vec<u16>, Field), DecodeError> {
+    let mut v = r.vector(width, min, max, 2, what)?;
+    let mut list = Vec::new();
+    let mut children = vec![length_leaf(&v, name)];
+    while !v.body.is_empty() {
+        let at = v.body.offset();
+        let code = v.body.u16(what)?;
+        let (value, meaning) = describe(code);
+        children.push(Field::leaf(entry_name, at..at + 2, value, meaning));
+        list.push(code);
+    }
+    let field = Field::node(
+        name,
+        v.range.clone(),
+        format!("{} entries", list.len()),
+        format!("{} entries, in order of preference", list.len()),
+        children,
+    );
+    Ok((list, field))
+}
+
+pub(crate) fn read_extensions(
+    r: &mut Reader<'_>,
+    ctx: ExtensionContext,
+) -> Result<(Vec<Extension>, Field), DecodeError> {
+    let mut block = r.vector(LenWidth::U16, ctx.min_block(), 0xffff, 1, "extensions")?;
+    let mut exts: Vec<Extension> = Vec::new();
+    let mut children = vec![length_leaf(&block, "extensions")];
+    while !block.body.is_empty() {
+        let at = block.body.offset();
+        let typ = block.body.u16("Extension.extension_type")?;
+        let type_range = at..block.body.offset();
+        let mut data =
+            block
+                .body
+                .vector(LenWidth::U16, 0, 0xffff, 1, "Extension.extension_data")?;
+        if exts.iter().any(|e| e.ext_type() == typ) {
+            return Err(DecodeError::illegal(
+                "extensions",
+                format!(
+                    "extension {} appears twice in one {}",
+                    ext_label(typ),
+                    ctx.name()
+                ),
+            ));
+        }
+        let (ext, value, inner) = read_extension_data(typ, ctx, &mut data.body)?;
+        data.body.expect_end(ext_what(typ))?;
+        let name = extension_name(typ).unwrap_or("unknown_extension");
+        let mut ext_children = vec![
+            Field::leaf(
+                "extension_type",
+                type_range,
+                ext_label(typ),
+                format!("says which extension follows: {name}"),
+            ),
+            length_leaf(&data, "extension_data"),
+        ];
+        ext_children.extend(inner);
+        children.push(Field::node(
+            name,
+            at..data.range.end,
+            value,
+            extension_purpose(typ),
+            ext_children,
+        ));
+        exts.push(ext);
+    }
+    let field = Field::node(
+        "extensions",
+        block.range.clone(),
+        format!("{} extensions", exts.len()),
+        "optional features and parameters; TLS 1.3 negotiates almost everything here",
+        children,
+    );
+    Ok((exts, field))
+}
+
+fn ext_label(typ: u16) -> String {
+    match extension_name(typ) {
+        Some(n) => format!("{typ} ({n})"),
+        None if is_grease(typ) => format!("{typ} (GREASE)"),
+        None => typ.to_string(),
+    }
+}
+
+fn ext_what(typ: u16) -> &'static str {
+    match typ {
+        ext_type::SERVER_NAME => "server_name",
+        ext_type::SUPPORTED_GROUPS => "supported_groups",
+        ext_type::SIGNATURE_ALGORITHMS => "signature_algorithms",
+        ext_type::ALPN => "application_layer_protocol_negotiation",
+        ext_type::SUPPORTED_VERSIONS => "supported_versions",
+        ext_type::KEY_SHARE => "key_share",
+        _ => "Extension.extension_data",
+    }
+}
+
+fn allowed(typ: u16, ctx: ExtensionContext) -> bool {
+    use ExtensionContext as C;
+    match typ {
+        ext_type::SERVER_NAME | ext_type::SUPPORTED_GROUPS | ext_type::ALPN => {
+            matches!(ctx, C::ClientHello | C::EncryptedExtensions)
+        }
+        ext_type::SIGNATURE_ALGORITHMS => ctx == C::ClientHello,
+        ext_type::SUPPORTED_VERSIONS | ext_type::KEY_SHARE => {
+            matches!(ctx, C::ClientHello | C::ServerHello)
+        }
+        _ => true,
+    }
+}
+
+type ExtData = (Extension, String, Vec<Field>);
+
+fn read_extension_data(
+    typ: u16,
+    ctx: ExtensionContext,
+    r: &mut Reader<'_>,
+) -> Result<ExtData, DecodeError> {
+    if !allowed(typ, ctx) {
+        return Err(DecodeError::illegal(
+            "extensions",
+            format!("{} is not allowed in {}", ext_label(typ), ctx.name()),
+        ));
+    }
+    use ExtensionContext as C;
+    match (typ, ctx) {
+        (ext_type::SERVER_NAME, C::ClientHello) => read_server_name(r),
+        (ext_type::SERVER_NAME, _) => Ok((Extension::ServerName(None), "empty".into(), Vec::new())),
+        (ext_type::SUPPORTED_GROUPS, _) => {
+            let (list, f) = read_u16_list(
+                r,
+                LenWidth::U16,
+                2,
+                0xffff,
+                "supported_groups.named_group_list",
+                "named_group_list",
+                "named_group",
+                describe_named_group,
+            )?;
+            let value = names_summary(&list, |g| describe_named_group(g).0);
+            Ok((Extension::SupportedGroups(list), value, vec![f]))
+        }
+        (ext_type::SIGNATURE_ALGORITHMS, _) => {
+            let (list, f) = read_u16_list(
+                r,
+                LenWidth::U16,
+                2,
+                0xfffe,
+                "signature_algorithms.supported_signature_algorithms",
+                "supported_signature_algorithms",
+                "signature_scheme",
+                describe_signature_scheme,
+            )?;
+            let value = names_summary(&list, |g| describe_signature_scheme(g).0);
+            Ok((Extension::SignatureAlgorithms(list), value, vec![f]))
+        }
+        (ext_type::ALPN, _) => read_alpn(r, ctx),
+        (ext_type::SUPPORTED_VERSIONS, C::ClientHello) => {
+            let (list, f) = read_u16_list(
+                r,
+                LenWidth::U8,
+                2,
+                254,
+                "supported_versions.versions",
+                "versions",
+                "version",
+                describe_version,
+            )?;
+            let value = names_summary(&list, |v| {
+                version_name(v).map_or_else(|| format!("0x{v:04x}"), str::to_string)
+            });
+            Ok((Extension::SupportedVersionsClient(list), value, vec![f]))
+        }
+        (ext_type::SUPPORTED_VERSIONS, _) => {
+            let at = r.offset();
+            let v = r.u16("supported_versions.selected_version")?;
+            let (value, meaning) = describe_version(v);
+            let f = Field::leaf(
+                "selected_version",
+                at..at + 2,
+                value.clone(),
+                format!("the server picked this version: {meaning}"),
+            );
+            Ok((Extension::SupportedVersionsServer(v), value, vec![f]))
+        }
+        (ext_type::KEY_SHARE, C::ClientHello) => {
+            let mut v = r.vector(LenWidth::U16, 0, 0xffff, 1, "key_share.client_shares")?;
+            let mut entries: Vec<KeyShareEntry> = Vec::new();
+            let mut children = vec![length_leaf(&v, "client_shares")];
+            while !v.body.is_empty() {
+                let (e, f) = read_key_share_entry(&mut v.body, ctx.sender())?;
+                if entries.iter().any(|x| x.group == e.group) {
+                    return Err(DecodeError::illegal(
+                        "key_share.client_shares",
+                        format!(
+                            "two key shares for group {}",
+                            describe_named_group(e.group).0
+                        ),
+                    ));
+                }
+                entries.push(e);
+                children.push(f);
+            }
+            let value = names_summary(&entries.iter().map(|e| e.group).collect::<Vec<_>>(), |g| {
+                describe_named_group(g).0
+            });
+            let f = Field::node(
+                "client_shares",
+                v.range.clone(),
+                format!("{} shares", entries.len()),
+                "one public key for each group the client guesses the server will pick",
+                children,
+            );
+            Ok((Extension::KeyShareClient(entries), value, vec![f]))
+        }
+        (ext_type::KEY_SHARE, _) => {
+            let (e, f) = read_key_share_entry(r, ctx.sender())?;
+            let value = describe_named_group(e.group).0;
+            Ok((Extension::KeyShareServer(e), value, vec![f]))
+        }
+        _ => {
+            let at = r.offset();
+            let data = r.rest();
+            let mut fields = Vec::new();
+            if !data.is_empty() {
+                fields.push(Field::leaf(
+                    "extension_data",
+                    at..at + data.len(),
+                    format!("{} bytes", data.len()),
+                    "this lab does not use this extension: its bytes are kept and skipped",
+                ));
+            }
+            let ext = Extension::Unknown {
+                typ,
+                data: data.to_vec(),
+            };
+            Ok((ext, format!("{} bytes", data.len()), fields))
+        }
+    }
+}
+
+fn names_summary(list: &[u16], name: impl Fn(u16) -> String) -> String {
+    let names: Vec<String> = list.iter().map(|v| name(*v)).collect();
+    names.join(", ")
+}
+
+fn read_server_name(r: &mut Reader<'_>) -> Result<ExtData, DecodeError> {
+    let what = "server_name.server_name_list";
+    let mut list = r.vector(LenWidth::U16, 1, 0xffff, 1, what)?;
+    let mut host: Option<String> = None;
+    let mut children = vec![length_leaf(&list, "server_name_list")];
+    while !list.body.is_empty() {
+        let at = list.body.offset();
+        let name_type = list.body.u8("ServerName.name_type")?;
+        if name_type != 0 {
+            return Err(DecodeError::malformed(
+                "ServerName.name_type",
+                format!("name type {name_type} is not host_name (0)"),
+            ));
+        }
+        let v = list
+            .body
+            .vector(LenWidth::U16, 1, 0xffff, 1, "ServerName.host_name")?;
+        let mut body = v.body.clone();
+        let bytes = body.rest();
+        let name = String::from_utf8(bytes.to_vec()).map_err(|_| {
+            DecodeError::malformed("ServerName.host_name", "host name is not valid UTF-8 text")
+        })?;
+        if host.is_some() {
+            return Err(DecodeError::illegal(
+                "server_name.server_name_list",
+                "more than one host_name",
+            ));
+        }
+        let content_meaning = if name.is_ascii() {
+            "the website's name, in plain text for anyone on the path to read".to_string()
+        } else {
+            "the website's name; real names are plain ASCII (international ones use punycode)"
+                .to_string()
+        };
+        let host_field = opaque_field(
+            "host_name",
+            &v,
+            name.clone(),
+            "the host name of the website",
+            content_meaning,
+        );
+        children.push(Field::node(
+            "ServerName",
+            at..v.range.end,
+            name.clone(),
+            "one name entry",
+            vec![
+                Field::leaf(
+                    "name_type",
+                    at..at + 1,
+                    "0 (host_name)",
+                    "the entry is a DNS host name",
+                ),
+                host_field,
+            ],
+        ));
+        host = Some(name);
+    }
+    let value = host.clone().unwrap_or_default();
+    let f = Field::node(
+        "server_name_list",
+        list.range.clone(),
+        value.clone(),
+        "the list of names; in practice exactly one host name",
+        children,
+    );
+    Ok((Extension::ServerName(host), value, vec![f]))
+}
+
+fn read_alpn(r: &mut Reader<'_>, ctx: ExtensionContext) -> Result<ExtData, DecodeError> {
+    let what = "application_layer_protocol_negotiation.protocol_name_list";
+    let mut list = r.vector(LenWidth::U16, 2, 0xffff, 1, what)?;
+    let mut names: Vec<Vec<u8>> = Vec::new();
+    let mut children = vec![length_leaf(&list, "protocol_name_list")];
+    while !list.body.is_empty() {
+        let v = list.body.vector(LenWidth::U8, 1, 0xff, 1, "ProtocolName")?;
+        let mut body = v.body.clone();
+        let bytes = body.rest().to_vec();
+        let shown = String::from_utf8_lossy(&bytes).into_owned();
+        let content_meaning = match bytes.as_slice() {
+            b"http/1.1" => "HTTP/1.1, the classic web protocol".to_string(),
+            b"h2" => "HTTP/2".to_string(),
+            b"h3" => "HTTP/3".to_string(),
+            _ => format!("the protocol \"{shown}\""),
+        };
+        children.push(opaque_field(
+            "ProtocolName",
+            &v,
+            shown,
+            "one application protocol name",
+            content_meaning,
+        ));
+        names.push(bytes);
+    }
+    if ctx == ExtensionContext::EncryptedExtensions && names.len() != 1 {
+        return Err(DecodeError::malformed(
+            what,
+            format!(
+                "the server must pick exactly one protocol, not {}",
+                names.len()
+            ),
+        ));
+    }
+    let value = names
+        .iter()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let meaning = match ctx {
+        ExtensionContext::ClientHello => {
+            "the protocols the client can speak inside, in order of preference"
+        }
+        _ => "the protocol the server picked",
+    };
+    let f = Field::node(
+        "protocol_name_list",
+        list.range.clone(),
+        value.clone(),
+        meaning,
+        children,
+    );
+    Ok((Extension::Alpn(names), value, vec![f]))
+}
+
+fn read_key_share_entry(
+    r: &mut Reader<'_>,
+    side: &str,
+) -> Result<(KeyShareEntry, Field), DecodeError> {
+    let at = r.offset();
+    let group = r.u16("KeyShareEntry.group")?;
+    let v = r.vector(LenWidth::U16, 1, 0xffff, 1, "KeyShareEntry.key_exchange")?;
+    let mut body = v.body.clone();
+    let key = body.rest().to_vec();
+    let (gname, gmeaning) = describe_named_group(group);
+    let n = key.len();
+    let key_field = match (group, key.first()) {
+        (SECP256R1, Some(4)) if n == 65 => {
+            let s = v.len_range.end;
+            Field::node(
+                "key_exchange",
+                v.range.clone(),
+                format!("{n} bytes"),
+                format!("the {side}'s P-256 public key (uncompressed point, 65 bytes)"),
+                vec![
+                    length_leaf(&v, "key_exchange"),
+                    Field::leaf(
+                        "legacy_form",
+                        s..s + 1,
+                        "4",
+                        "4 = uncompressed point: both coordinates follow",
+                    ),
+                    Field::leaf(
+                        "x",
+                        s + 1..s + 33,
+                        "32 bytes",
+                        "the point's x coordinate on the curve",
+                    ),
+                    Field::leaf(
+                        "y",
+                        s + 33..s + 65,
+                        "32 bytes",
+                        "the point's y coordinate on the curve",
+                    ),
+                ],
+            )
+        }
+        _ => {
+            let meaning = match group {
+                X25519 if n == 32 => format!("the {side}'s X25519 public key (32 bytes)"),
+                _ => format!("the {side}'s public key for {gname} ({n} bytes)"),
+            };
+            opaque_field(
+                "key_exchange",
+                &v,
+                format!("{n} bytes"),
+                meaning.clone(),
+                meaning,
+            )
+        }
+    };
+    let field = Field::node(
+        "KeyShareEntry",
+        at..v.range.end,
+        gname.clone(),
+        format!("a public key for {gname}; only the matching private key can use it"),
+        vec![Field::leaf("group", at..at + 2, gname, gmeaning), key_field],
+    );
+    Ok((
+        KeyShareEntry {
+            group,
+            key_exchange: key,
+        },
+        field,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::alert::AlertDescription;
+    use crate::wire::annotate::check_tiling;
+
+    fn p256_point() -> Vec<u8> {
+        let mut p = vec![4u8];
+        p.extend((1..=64).map(|i| i as u8));
+        p
+    }
+
+    fn client_exts() -> Vec<Extension> {
+        vec![
+            Extension::ServerName(Some("bank.example".into())),
+            Extension::SupportedVersionsClient(vec![TLS13, TLS12]),
+            Extension::SupportedGroups(vec![SECP256R1, X25519]),
+            Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256, 0x0804]),
+            Extension::KeyShareClient(vec![KeyShareEntry {
+                group: SECP256R1,
+                key_exchange: p256_point(),
+            }]),
+            Extension::Alpn(vec![b"http/1.1".to_vec(), b"h2".to_vec()]),
+            Extension::Unknown {
+                typ: ext_type::PSK_KEY_EXCHANGE_MODES,
+                data: vec![1, 1],
+            },
+            Extension::Unknown {
+                typ: 0x0a0a,
+                data: vec![],
+            },
+        ]
+    }
+
+    fn round_trip(exts: &[Extension], ctx: ExtensionContext) {
+        let bytes = encode_extensions(exts);
+        assert_eq!(
+            decode_extensions(&bytes, ctx).as_deref(),
+            Ok(exts),
+            "{ctx:?}"
+        );
+        let field = annotate_extensions(&bytes, ctx, 7);
+        let field = field.map(|f| vec![f]).unwrap_or_default();
+        assert_eq!(check_tiling(&field, 7..7 + bytes.len()), Ok(()), "{ctx:?}");
+    }
+
+    #[test]
+    fn every_extension_round_trips_in_its_context() {
+        round_trip(&client_exts(), ExtensionContext::ClientHello);
+        round_trip(
+            &[
+                Extension::SupportedVersionsServer(TLS13),
+                Extension::KeyShareServer(KeyShareEntry {
+                    group: SECP256R1,
+                    key_exchange: p256_point(),
+                }),
+            ],
+            ExtensionContext::ServerHello,
+        );
+        round_trip(
+            &[
+                Extension::ServerName(None),
+                Extension::Alpn(vec![b"http/1.1".to_vec()]),
+                Extension::SupportedGroups(vec![X25519]),
+            ],
+            ExtensionContext::EncryptedExtensions,
+        );
+        round_trip(&[], ExtensionContext::EncryptedExtensions);
+        round_trip(
+            &[Extension::Unknown {
+                typ: ext_type::STATUS_REQUEST,
+                data: vec![1, 2, 3],
+            }],
+            ExtensionContext::Certificate,
+        );
+        round_trip(
+            &[
+                Extension::KeyShareClient(vec![]),
+                Extension::SupportedVersionsClient(vec![TLS13]),
+            ],
+            ExtensionContext::ClientHello,
+        );
+    }
+
+    #[test]
+    fn annotations_explain_values() {
+        let bytes = encode_extensions(&client_exts());
+        let f = annotate_extensions(&bytes, ExtensionContext::ClientHello, 0);
+        let Ok(f) = f else {
+            panic!("annotate failed: {f:?}")
+        };
+        let ke = f.find("key_exchange").map(|k| k.meaning.clone());
+        assert_eq!(
+            ke.as_deref(),
+            Some("the client's P-256 public key (uncompressed point, 65 bytes)")
+        );
+        let host = f.find("host_name").map(|h| h.value.clone());
+        assert_eq!(host.as_deref(), Some("bank.example"));
+        let sv = f.find("supported_versions").map(|h| h.value.clone());
+        assert_eq!(sv.as_deref(), Some("TLS 1.3, TLS 1.2"));
+        assert!(
+            f.find("version")
+                .is_some_and(|v| v.value == "0x0304 (TLS 1.3)")
+        );
+        let grease = f
+            .children
+            .last()
+            .map(|c| c.children.first().map(|t| t.value.clone()));
+        assert_eq!(grease.flatten().as_deref(), Some("2570 (GREASE)"));
+    }
+
+    #[test]
+    fn duplicates_are_illegal_parameter() {
+        let exts = [
+            Extension::SupportedGroups(vec![SECP256R1]),
+            Extension::Unknown {
+                typ: 99,
+                data: vec![],
+            },
+            Extension::SupportedGroups(vec![X25519]),
+            Extension::Unknown {
+                typ: 100,
+                data: vec![],
+            },
+        ];
+        let e = decode_extensions(&encode_extensions(&exts), ExtensionContext::ClientHello);
+        assert_eq!(
+            e.map_err(|e| e.alert()),
+            Err(AlertDescription::IllegalParameter)
+        );
+        let unknown_twice = [
+            Extension::Unknown {
+                typ: 99,
+                data: vec![],
+            },
+            Extension::Unknown {
+                typ: 99,
+                data: vec![1, 2, 3, 4],
+            },
+        ];
+        let e = decode_extensions(
+            &encode_extensions(&unknown_twice),
+            ExtensionContext::ClientHello,
+        );
+        assert_eq!(
+            e.map_err(|e| e.alert()),
+            Err(AlertDescription::IllegalParameter)
+        );
+        let shares = [Extension::KeyShareClient(vec![
+            KeyShareEntry {
+                group: X25519,
+                key_exchange: vec![1; 32],
+            },
+            KeyShareEntry {
+                group: X25519,
+                key_exchange: vec![2; 32],
+            },
+        ])];
+        let e = decode_extensions(&encode_extensions(&shares), ExtensionContext::ClientHello);
+        assert_eq!(
+            e.map_err(|e| e.alert()),
+            Err(AlertDescription::IllegalParameter)
+        );
+    }
+
+    #[test]
+    fn known_extension_in_wrong_message_is_illegal_parameter() {
+        let cases = [
+            (
+                Extension::SignatureAlgorithms(vec![0x0403]),
+                ExtensionContext::EncryptedExtensions,
+            ),
+            (
+                Extension::SupportedGroups(vec![0x17]),
+                ExtensionContext::ServerHello,
+            ),
+            (
+                Extension::SupportedVersionsServer(TLS13),
+                ExtensionContext::EncryptedExtensions,
+            ),
+            (Extension::ServerName(None), ExtensionContext::Certificate),
+        ];
+        for (ext, ctx) in cases {
+            let mut bytes = encode_extensions(std::slice::from_ref(&ext));
+            // Pad SH blocks to the 6-byte minimum with an unknown extension.
+            if ctx == ExtensionContext::ServerHello {
+                bytes = encode_extensions(&[
+                    ext.clone(),
+                    Extension::Unknown {
+                        typ: 99,
+                        data: vec![],
+                    },
+                ]);
+            }
+            let e = decode_extensions(&bytes, ctx).map_err(|e| e.alert());
+            assert_eq!(
+                e,
+                Err(AlertDescription::IllegalParameter),
+                "{ext:?} in {ctx:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_lengths_are_decode_errors() {
+        let ch = ExtensionContext::ClientHello;
+        let bad: &[(&[u8], ExtensionContext)] = &[
+            // Block shorter than the ClientHello minimum of 8.
+            (&[0, 4, 0, 99, 0, 0], ch),
+            // Empty supported_groups list.
+            (&[0, 8, 0, 10, 0, 2, 0, 0, 0, 99, 0, 0], ch),
+            // Odd-length supported_groups list.
+            (&[0, 9, 0, 10, 0, 3, 0, 1, 0x17, 0, 99, 0, 0], ch),
+            // Trailing byte inside extension_data of supported_versions (SH).
+            (&[0, 7, 0, 43, 0, 3, 3, 4, 0], ExtensionContext::ServerHello),
+            // Extension data longer than the block.
+            (&[0, 8, 0, 99, 0, 9, 0, 0, 0, 0], ch),
+            // Empty server_name in a ClientHello.
+            (&[0, 8, 0, 0, 0, 0, 0, 99, 0, 0], ch),
+            // Empty key_exchange.
+            (&[0, 10, 0, 51, 0, 6, 0, 4, 0, 23, 0, 0], ch),
+            // Server ALPN with two names.
+            (
+                &[0, 11, 0, 16, 0, 7, 0, 5, 1, b'a', 2, b'h', b'2'],
+                ExtensionContext::EncryptedExtensions,
+            ),
+            // Non-empty server_name in EncryptedExtensions.
+            (
+                &[0, 5, 0, 0, 0, 1, 0],
+                ExtensionContext::EncryptedExtensions,
+            ),
+        ];
+        for (bytes, ctx) in bad {
+            let e = decode_extensions(bytes, *ctx).map_err(|e| e.alert());
+            assert_eq!(
+                e,
+                Err(AlertDescription::DecodeError),
+                "{bytes:?} in {ctx:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn trailing_bytes_after_block_are_rejected() {
+        let mut bytes = encode_extensions(&[]);
+        bytes.push(0);
+        let e = decode_extensions(&bytes, ExtensionContext::EncryptedExtensions);
+        assert_eq!(e.map_err(|e| e.alert()), Err(AlertDescription::DecodeError));
+    }
+
+    #[test]
+    fn name_tables() {
+        assert_eq!(cipher_suite_name(0x1301), Some("TLS_AES_128_GCM_SHA256"));
+        assert_eq!(
+            cipher_suite_name(0x009c),
+            Some("TLS_RSA_WITH_AES_128_GCM_SHA256")
+        );
+        assert_eq!(
+            describe_cipher_suite(TLS_AES_128_GCM_SHA256).1,
+            "TLS_AES_128_GCM_SHA256: AES-128 in GCM mode for records, SHA-256 for the key schedule"
+        );
+        assert_eq!(named_group_name(SECP256R1), Some("secp256r1"));
+        assert_eq!(
+            signature_scheme_name(ECDSA_SECP256R1_SHA256),
+            Some("ecdsa_secp256r1_sha256")
+        );
+        assert_eq!(extension_name(ext_type::KEY_SHARE), Some("key_share"));
+        assert_eq!(
+            extension_name(ext_type::ALPN),
+            Some("application_layer_protocol_negotiation")
+        );
+        for (v, n) in [
+            (TLS13, "TLS 1.3"),
+            (TLS12, "TLS 1.2"),
+            (0x0302, "TLS 1.1"),
+            (0x0301, "TLS 1.0"),
+            (0x0300, "SSL 3.0"),
+        ] {
+            assert_eq!(version_name(v), Some(n));
+        }
+        assert!(is_grease(0x1a1a) && is_grease(0xfafa) && !is_grease(0x1a2a) && !is_grease(0x0a1a));
+        assert_eq!(describe_named_group(0x9999).0, "0x9999");
+    }
+}
