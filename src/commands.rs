@@ -63,7 +63,11 @@ pub fn trace(scenario: &Scenario, json: bool) -> Result<String, CommandError> {
 }
 
 /// `pcap`: writes the session's capture (and optionally an NSS key log file).
-pub fn pcap(scenario: &Scenario, out: &Path, keylog: Option<&Path>) -> Result<String, CommandError> {
+pub fn pcap(
+    scenario: &Scenario,
+    out: &Path,
+    keylog: Option<&Path>,
+) -> Result<String, CommandError> {
     let timeline = simulate(scenario)?;
     let capture = export::capture::capture(&timeline);
     let bytes = export::pcap::pcapng_bytes(&capture);
@@ -73,7 +77,11 @@ pub fn pcap(scenario: &Scenario, out: &Path, keylog: Option<&Path>) -> Result<St
         out.display(),
         bytes.len(),
         capture.segments.len(),
-        if capture.keylog.is_empty() { "no, plain HTTP" } else { "yes" }
+        if capture.keylog.is_empty() {
+            "no, plain HTTP"
+        } else {
+            "yes"
+        }
     );
     if let Some(path) = keylog {
         export::write_atomically(path, capture.keylog.as_bytes()).map_err(CommandError::Invalid)?;
@@ -86,15 +94,24 @@ pub fn pcap(scenario: &Scenario, out: &Path, keylog: Option<&Path>) -> Result<St
 pub fn certs(scenario: &Scenario, dir: &Path) -> Result<String, CommandError> {
     let timeline = simulate(scenario)?;
     let written = export::certs::write_pem_files(&timeline, dir).map_err(CommandError::Invalid)?;
-    Ok(written.iter().map(|p| format!("wrote {}\n", p.display())).collect())
+    Ok(written
+        .iter()
+        .map(|p| format!("wrote {}\n", p.display()))
+        .collect())
 }
 
 /// Parses `REC:OFF[:MASK]` (MASK decimal or 0x-hex, default 0x01).
 pub fn parse_tamper(text: &str) -> Result<Tamper, String> {
     let usage = || format!("{text:?} is not REC:OFF[:MASK] (for example 3:20 or 3:20:0x80)");
     let mut parts = text.split(':');
-    let record = parts.next().and_then(|p| p.parse().ok()).ok_or_else(usage)?;
-    let offset = parts.next().and_then(|p| p.parse().ok()).ok_or_else(usage)?;
+    let record = parts
+        .next()
+        .and_then(|p| p.parse().ok())
+        .ok_or_else(usage)?;
+    let offset = parts
+        .next()
+        .and_then(|p| p.parse().ok())
+        .ok_or_else(usage)?;
     let mask = match parts.next() {
         None => 1,
         Some(m) => {
@@ -124,10 +141,40 @@ mod tests {
 
     #[test]
     fn tamper_specs_parse() {
-        assert_eq!(parse_tamper("3:20"), Ok(Tamper { record: 3, offset: 20, mask: 1 }));
-        assert_eq!(parse_tamper("0:5:0x80"), Ok(Tamper { record: 0, offset: 5, mask: 0x80 }));
-        assert_eq!(parse_tamper("1:2:255"), Ok(Tamper { record: 1, offset: 2, mask: 255 }));
-        for bad in ["", "3", "a:1", "1:b", "1:2:0x100", "1:2:0", "1:2:3:4", "-1:2"] {
+        assert_eq!(
+            parse_tamper("3:20"),
+            Ok(Tamper {
+                record: 3,
+                offset: 20,
+                mask: 1
+            })
+        );
+        assert_eq!(
+            parse_tamper("0:5:0x80"),
+            Ok(Tamper {
+                record: 0,
+                offset: 5,
+                mask: 0x80
+            })
+        );
+        assert_eq!(
+            parse_tamper("1:2:255"),
+            Ok(Tamper {
+                record: 1,
+                offset: 2,
+                mask: 255
+            })
+        );
+        for bad in [
+            "",
+            "3",
+            "a:1",
+            "1:b",
+            "1:2:0x100",
+            "1:2:0",
+            "1:2:3:4",
+            "-1:2",
+        ] {
             assert!(parse_tamper(bad).is_err(), "{bad:?} accepted");
         }
     }

@@ -113,7 +113,12 @@ fn main() -> ExitCode {
         None => {
             // The window arrives with the desktop app; until then, show what there is.
             let _ = Cli::command().print_help();
-            let gui_options = [cli.lesson.is_some(), cli.step.is_some(), cli.seed.is_some(), cli.lessons.is_some()];
+            let gui_options = [
+                cli.lesson.is_some(),
+                cli.step.is_some(),
+                cli.seed.is_some(),
+                cli.lessons.is_some(),
+            ];
             Ok(if gui_options.contains(&true) {
                 "\n(--lesson, --step, --seed and --lessons apply to the window, which is not built yet)\n".to_string()
             } else {

@@ -36,7 +36,10 @@ fn offenders(dirs: &[&str], forbidden: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     for dir in dirs {
         let files = rust_files(&root.join(dir));
-        assert!(!files.is_empty(), "{dir} has no Rust files: the check would check nothing");
+        assert!(
+            !files.is_empty(),
+            "{dir} has no Rust files: the check would check nothing"
+        );
         for file in files {
             for (line_no, code) in code_lines(&file) {
                 for word in forbidden {
@@ -53,7 +56,11 @@ fn offenders(dirs: &[&str], forbidden: &[&str]) -> Vec<String> {
 #[test]
 fn the_core_never_imports_egui() {
     let found = offenders(CORE, &["egui", "eframe", "winit", "wgpu"]);
-    assert!(found.is_empty(), "GUI code in the core:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "GUI code in the core:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -61,23 +68,58 @@ fn the_core_does_no_io_of_its_own() {
     let found = offenders(
         CORE,
         &[
-            "std::fs", "std::net", "std::io::stdin", "std::env", "SystemTime", "Instant::now",
-            "thread_rng", "OsRng", "getrandom", "rand::rng()", "std::process", "println!", "eprintln!",
+            "std::fs",
+            "std::net",
+            "std::io::stdin",
+            "std::env",
+            "SystemTime",
+            "Instant::now",
+            "thread_rng",
+            "OsRng",
+            "getrandom",
+            "rand::rng()",
+            "std::process",
+            "println!",
+            "eprintln!",
         ],
     );
-    assert!(found.is_empty(), "I/O, clocks or OS randomness in the core:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "I/O, clocks or OS randomness in the core:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
 fn wire_does_no_crypto_and_holds_no_state() {
-    let found = offenders(&["src/wire"], &["crate::crypto", "crate::tls", "crate::sim", "static mut", "thread_local"]);
-    assert!(found.is_empty(), "wire depends on higher layers:\n{}", found.join("\n"));
+    let found = offenders(
+        &["src/wire"],
+        &[
+            "crate::crypto",
+            "crate::tls",
+            "crate::sim",
+            "static mut",
+            "thread_local",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "wire depends on higher layers:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
 fn tls_endpoints_touch_no_channels_or_threads() {
-    let found = offenders(&["src/tls", "src/crypto"], &["std::sync::mpsc", "std::thread", "crate::sim"]);
-    assert!(found.is_empty(), "the sans-IO layer reaches outward:\n{}", found.join("\n"));
+    let found = offenders(
+        &["src/tls", "src/crypto"],
+        &["std::sync::mpsc", "std::thread", "crate::sim"],
+    );
+    assert!(
+        found.is_empty(),
+        "the sans-IO layer reaches outward:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -85,10 +127,16 @@ fn main_rs_stays_thin() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let lines = code_lines(&root.join("src/main.rs"));
     let code = lines.iter().filter(|(_, l)| !l.trim().is_empty()).count();
-    assert!(code < 200, "src/main.rs has {code} lines of code: move logic into the library");
+    assert!(
+        code < 200,
+        "src/main.rs has {code} lines of code: move logic into the library"
+    );
     for (no, line) in lines {
         for word in ["simulate(", "pcapng_bytes(", "Client::start", "Server::new"] {
-            assert!(!line.contains(word), "src/main.rs:{no} does work ({word}); dispatch only");
+            assert!(
+                !line.contains(word),
+                "src/main.rs:{no} does work ({word}); dispatch only"
+            );
         }
     }
 }

@@ -30,7 +30,10 @@ fn assert_invalid(output: &Output, mentions: &str) {
     let err = stderr(output);
     assert_eq!(err.lines().count(), 1, "one line expected, got: {err}");
     assert!(err.starts_with("handshake-lab: "), "{err}");
-    assert!(err.contains(mentions), "{err:?} should mention {mentions:?}");
+    assert!(
+        err.contains(mentions),
+        "{err:?} should mention {mentions:?}"
+    );
 }
 
 #[test]
@@ -38,9 +41,18 @@ fn scenarios_lists_names_with_descriptions() {
     let out = run(&["scenarios"]);
     assert!(out.status.success());
     let text = stdout(&out);
-    let names: Vec<&str> = text.lines().filter_map(|l| l.split_whitespace().next()).collect();
-    assert!(names.contains(&"http") && names.contains(&"https"), "{text}");
-    assert!(text.lines().all(|l| l.split_whitespace().count() > 2), "every line has a description");
+    let names: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(
+        names.contains(&"http") && names.contains(&"https"),
+        "{text}"
+    );
+    assert!(
+        text.lines().all(|l| l.split_whitespace().count() > 2),
+        "every line has a description"
+    );
 }
 
 #[test]
@@ -48,7 +60,10 @@ fn trace_ends_with_exactly_one_outcome_line() {
     let out = run(&["trace"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert_eq!(text.lines().filter(|l| l.starts_with("outcome: ")).count(), 1);
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("outcome: ")).count(),
+        1
+    );
     assert_eq!(text.lines().last(), Some("outcome: completed"));
     assert!(text.contains("client_hello") && text.contains("server_finished"));
 }
@@ -58,7 +73,10 @@ fn trace_tamper_reports_the_alert_and_still_exits_0() {
     // Record 7 is the encrypted HTTP request: the server's AEAD check fails.
     let out = run(&["trace", "--tamper", "7:30"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out).lines().last(), Some("outcome: aborted by server: bad_record_mac"));
+    assert_eq!(
+        stdout(&out).lines().last(),
+        Some("outcome: aborted by server: bad_record_mac")
+    );
     let http = run(&["trace", "--scenario", "http", "--tamper", "0:10:0x20"]);
     assert!(http.status.success());
     assert_eq!(stdout(&http).lines().last(), Some("outcome: completed"));
@@ -79,7 +97,11 @@ fn trace_json_has_steps_records_secrets_and_outcome() {
             expected_index += 1;
             let hex = record["hex"].as_str().expect("hex");
             let first = u8::from_str_radix(&hex[..2], 16).expect("hex byte");
-            assert_eq!(record["content_type"].as_u64(), Some(u64::from(first)), "header included");
+            assert_eq!(
+                record["content_type"].as_u64(),
+                Some(u64::from(first)),
+                "header included"
+            );
         }
         assert!(step["secrets"].is_array());
     }
@@ -98,14 +120,23 @@ fn bad_flag_values_give_one_line_and_exit_1() {
     assert_invalid(&run(&["trace", "--scenario", "gopher"]), "gopher");
     assert_invalid(&run(&["trace", "--tamper", "x:y"]), "REC:OFF");
     assert_invalid(&run(&["trace", "--tamper", "99:0"]), "--tamper 99:0");
-    assert_invalid(&run(&["trace", "--server-name", "bad name!"]), "server name");
+    assert_invalid(
+        &run(&["trace", "--server-name", "bad name!"]),
+        "server name",
+    );
     assert_invalid(&run(&["frobnicate"]), "frobnicate");
 }
 
 #[test]
 fn certs_writes_three_pem_files() {
     let dir = temp_dir("certs");
-    let out = run(&["certs", "--server-name", "shop.example", "--out", dir.to_str().expect("utf-8")]);
+    let out = run(&[
+        "certs",
+        "--server-name",
+        "shop.example",
+        "--out",
+        dir.to_str().expect("utf-8"),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     for (name, header) in [
         ("ca.pem", "-----BEGIN CERTIFICATE-----"),
@@ -127,7 +158,11 @@ fn unwritable_output_is_a_clear_error() {
     let target = file.join("sub");
     let out = run(&["certs", "--out", target.to_str().expect("utf-8")]);
     assert_invalid(&out, "cannot create");
-    let out = run(&["pcap", "--out", target.join("x.pcapng").to_str().expect("utf-8")]);
+    let out = run(&[
+        "pcap",
+        "--out",
+        target.join("x.pcapng").to_str().expect("utf-8"),
+    ]);
     assert_invalid(&out, "cannot write");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -146,9 +181,19 @@ fn pcap_writes_a_capture_and_a_keylog() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = std::fs::read(&pcap).expect("capture written");
-    assert_eq!(&bytes[..4], &[0x0a, 0x0d, 0x0d, 0x0a], "pcapng section header");
+    assert_eq!(
+        &bytes[..4],
+        &[0x0a, 0x0d, 0x0d, 0x0a],
+        "pcapng section header"
+    );
     let keys = std::fs::read_to_string(&keylog).expect("keylog written");
-    assert!(keys.lines().any(|l| l.starts_with("CLIENT_HANDSHAKE_TRAFFIC_SECRET ")));
-    assert!(keys.lines().any(|l| l.starts_with("SERVER_TRAFFIC_SECRET_0 ")));
+    assert!(
+        keys.lines()
+            .any(|l| l.starts_with("CLIENT_HANDSHAKE_TRAFFIC_SECRET "))
+    );
+    assert!(
+        keys.lines()
+            .any(|l| l.starts_with("SERVER_TRAFFIC_SECRET_0 "))
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -47,27 +47,59 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
 #[test]
 fn the_password_crosses_plain_http_in_the_clear_and_https_never() {
     let http = session(ScenarioName::Http, 1);
-    assert!(http.records().any(|r| contains(&r.bytes, PASSWORD.as_bytes())));
+    assert!(
+        http.records()
+            .any(|r| contains(&r.bytes, PASSWORD.as_bytes()))
+    );
     let seen: Vec<_> = http.steps.iter().flat_map(|s| &s.eavesdropper).collect();
-    assert!(seen.iter().any(|o| o.kind == ObservationKind::Password && o.value == PASSWORD && o.sensitive));
+    assert!(
+        seen.iter()
+            .any(|o| o.kind == ObservationKind::Password && o.value == PASSWORD && o.sensitive)
+    );
     assert!(seen.iter().any(|o| o.kind == ObservationKind::CardNumber));
 
     let https = session(ScenarioName::Https, 1);
     for record in https.records() {
-        assert!(!contains(&record.bytes, PASSWORD.as_bytes()), "password in record {}", record.index);
+        assert!(
+            !contains(&record.bytes, PASSWORD.as_bytes()),
+            "password in record {}",
+            record.index
+        );
     }
     let seen: Vec<_> = https.steps.iter().flat_map(|s| &s.eavesdropper).collect();
     assert!(!seen.iter().any(|o| o.value.contains(PASSWORD)));
-    assert!(!seen.iter().any(|o| matches!(o.kind, ObservationKind::Password | ObservationKind::CardNumber)));
+    assert!(!seen.iter().any(|o| matches!(
+        o.kind,
+        ObservationKind::Password | ObservationKind::CardNumber
+    )));
     // ...but the metadata that TLS does not hide is named.
-    assert!(seen.iter().any(|o| o.kind == ObservationKind::ServerName && o.value == "bank.example"));
-    assert!(seen.iter().any(|o| o.kind == ObservationKind::VersionsOffered && o.value.contains("TLS 1.3")));
-    assert!(seen.iter().any(|o| o.kind == ObservationKind::CipherSuitesOffered && o.value.contains("TLS_AES_128_GCM_SHA256")));
+    assert!(
+        seen.iter()
+            .any(|o| o.kind == ObservationKind::ServerName && o.value == "bank.example")
+    );
+    assert!(
+        seen.iter()
+            .any(|o| o.kind == ObservationKind::VersionsOffered && o.value.contains("TLS 1.3"))
+    );
+    assert!(
+        seen.iter()
+            .any(|o| o.kind == ObservationKind::CipherSuitesOffered
+                && o.value.contains("TLS_AES_128_GCM_SHA256"))
+    );
     assert!(seen.iter().any(|o| o.kind == ObservationKind::Ciphertext));
     assert!(seen.iter().any(|o| o.kind == ObservationKind::RecordSize));
     // The server still got the password: encryption hid it, it did not lose it.
-    let request = https.steps.iter().find(|s| s.name == "http_request").expect("request step");
-    assert!(request.delivered_data.iter().any(|(side, data)| *side == Side::Server && contains(data, PASSWORD.as_bytes())));
+    let request = https
+        .steps
+        .iter()
+        .find(|s| s.name == "http_request")
+        .expect("request step");
+    assert!(
+        request
+            .delivered_data
+            .iter()
+            .any(|(side, data)| *side == Side::Server && contains(data, PASSWORD.as_bytes()))
+    );
 }
 
 #[test]
@@ -82,26 +114,45 @@ fn both_sides_reach_the_same_secrets_and_the_eavesdropper_none() {
         "client_application_traffic_secret_0",
         "server_application_traffic_secret_0",
     ] {
-        let client = t.secret(Side::Client, name).unwrap_or_else(|| panic!("client lacks {name}"));
-        let server = t.secret(Side::Server, name).unwrap_or_else(|| panic!("server lacks {name}"));
-        assert_eq!(client.output, server.output, "{name} differs between the sides");
+        let client = t
+            .secret(Side::Client, name)
+            .unwrap_or_else(|| panic!("client lacks {name}"));
+        let server = t
+            .secret(Side::Server, name)
+            .unwrap_or_else(|| panic!("server lacks {name}"));
+        assert_eq!(
+            client.output, server.output,
+            "{name} differs between the sides"
+        );
         assert_eq!(client.output.len(), 32);
         // No secret ever crosses the wire.
         for record in t.records() {
-            assert!(!contains(&record.bytes, &client.output), "{name} is on the wire");
+            assert!(
+                !contains(&record.bytes, &client.output),
+                "{name} is on the wire"
+            );
         }
     }
     // Secrets appear only from the step that derives them.
     let server_hello = t.step_index("server_hello").expect("server_hello step");
     let client_hello = t.step_index("client_hello").expect("client_hello step");
-    assert!(t.learned_until(client_hello).all(|(_, l)| l.derivation.name != "handshake_secret"));
-    assert!(t.learned_until(server_hello).any(|(_, l)| l.derivation.name == "handshake_secret"));
+    assert!(
+        t.learned_until(client_hello)
+            .all(|(_, l)| l.derivation.name != "handshake_secret")
+    );
+    assert!(
+        t.learned_until(server_hello)
+            .any(|(_, l)| l.derivation.name == "handshake_secret")
+    );
 }
 
 #[test]
 fn records_are_protected_as_the_handshake_proceeds() {
     let t = session(ScenarioName::Https, 1);
-    let protection: Vec<(String, Protection)> = t.records().map(|r| (r.message.clone(), r.protection)).collect();
+    let protection: Vec<(String, Protection)> = t
+        .records()
+        .map(|r| (r.message.clone(), r.protection))
+        .collect();
     assert_eq!(protection[0], ("ClientHello".into(), Protection::Plaintext));
     assert_eq!(protection[1], ("ServerHello".into(), Protection::Plaintext));
     for p in &protection[2..7] {
@@ -112,14 +163,22 @@ fn records_are_protected_as_the_handshake_proceeds() {
     }
     let checks: Vec<_> = t.steps.iter().flat_map(|s| &s.checks).collect();
     assert!(checks.iter().all(|(_, c)| c.passed));
-    assert!(checks.iter().any(|(side, c)| *side == Side::Client && c.name.contains("hostname")));
+    assert!(
+        checks
+            .iter()
+            .any(|(side, c)| *side == Side::Client && c.name.contains("hostname"))
+    );
 }
 
 fn tampered(name: ScenarioName, record: usize, offset: usize) -> Timeline {
     let scenario = Scenario {
         name,
         password: PASSWORD.into(),
-        tamper: Some(Tamper { record, offset, mask: 0x01 }),
+        tamper: Some(Tamper {
+            record,
+            offset,
+            mask: 0x01,
+        }),
         ..Scenario::default()
     };
     simulate(&scenario).expect("a tampered session still simulates")
@@ -141,8 +200,16 @@ fn a_flipped_byte_in_any_encrypted_record_ends_https_with_an_alert() {
             let Outcome::Aborted { by, alert, .. } = &t.outcome else {
                 panic!("record {index} byte {offset}: the change went unnoticed");
             };
-            assert_eq!(*by, from.peer(), "record {index} byte {offset}: wrong side alerted");
-            assert_eq!(*alert, AlertDescription::BadRecordMac, "record {index} byte {offset}");
+            assert_eq!(
+                *by,
+                from.peer(),
+                "record {index} byte {offset}: wrong side alerted"
+            );
+            assert_eq!(
+                *alert,
+                AlertDescription::BadRecordMac,
+                "record {index} byte {offset}"
+            );
         }
     }
 }
@@ -158,32 +225,68 @@ fn a_flipped_byte_in_the_key_share_ends_the_handshake() {
     };
     // Either the point is no longer on the curve (illegal_parameter at the server) or
     // both sides derive different keys (bad_record_mac at the client).
-    assert!(matches!(alert, AlertDescription::IllegalParameter | AlertDescription::BadRecordMac), "{alert:?}");
-    assert!(t.records().all(|r| !contains(&r.bytes, PASSWORD.as_bytes())));
+    assert!(
+        matches!(
+            alert,
+            AlertDescription::IllegalParameter | AlertDescription::BadRecordMac
+        ),
+        "{alert:?}"
+    );
+    assert!(
+        t.records()
+            .all(|r| !contains(&r.bytes, PASSWORD.as_bytes()))
+    );
 }
 
 #[test]
 fn on_plain_http_the_same_flip_goes_unnoticed() {
     let clean = session(ScenarioName::Http, 1);
     let request = clean.records().next().expect("request");
-    let at = request.bytes.windows(PASSWORD.len()).position(|w| w == PASSWORD.as_bytes()).expect("password on the wire");
+    let at = request
+        .bytes
+        .windows(PASSWORD.len())
+        .position(|w| w == PASSWORD.as_bytes())
+        .expect("password on the wire");
     let t = tampered(ScenarioName::Http, 0, at);
-    assert_eq!(t.outcome, Outcome::Completed, "HTTP has nothing that notices");
-    let delivered = t.steps[0].delivered_data.first().map(|(_, d)| d.clone()).unwrap_or_default();
-    assert!(!contains(&delivered, PASSWORD.as_bytes()), "the server got a changed password");
+    assert_eq!(
+        t.outcome,
+        Outcome::Completed,
+        "HTTP has nothing that notices"
+    );
+    let delivered = t.steps[0]
+        .delivered_data
+        .first()
+        .map(|(_, d)| d.clone())
+        .unwrap_or_default();
+    assert!(
+        !contains(&delivered, PASSWORD.as_bytes()),
+        "the server got a changed password"
+    );
     let response = &t.steps[1].records[0].bytes;
-    assert!(response.starts_with(b"HTTP/1.1 401"), "the bank rejects the changed password, unaware why");
+    assert!(
+        response.starts_with(b"HTTP/1.1 401"),
+        "the bank rejects the changed password, unaware why"
+    );
 }
 
 #[test]
 fn tamper_positions_outside_the_wire_are_errors() {
     for (record, offset) in [(99, 0), (0, 100_000)] {
         let scenario = Scenario {
-            tamper: Some(Tamper { record, offset, mask: 1 }),
+            tamper: Some(Tamper {
+                record,
+                offset,
+                mask: 1,
+            }),
             ..Scenario::default()
         };
         let error = simulate(&scenario).expect_err("out-of-range tamper");
-        assert!(error.to_string().contains(&format!("--tamper {record}:{offset}")), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains(&format!("--tamper {record}:{offset}")),
+            "{error}"
+        );
     }
 }
 
@@ -192,10 +295,21 @@ fn every_byte_is_annotated() {
     let t = session(ScenarioName::Https, 1);
     for record in t.records() {
         let covered: usize = record.fields.iter().map(|f| f.range.len()).sum();
-        assert_eq!(covered, record.bytes.len(), "record {} ({})", record.index, record.message);
+        assert_eq!(
+            covered,
+            record.bytes.len(),
+            "record {} ({})",
+            record.index,
+            record.message
+        );
         if let Some(inner) = &record.inner_plaintext {
             let covered: usize = record.inner_fields.iter().map(|f| f.range.len()).sum();
-            assert_eq!(covered, inner.len(), "inner plaintext of record {}", record.index);
+            assert_eq!(
+                covered,
+                inner.len(),
+                "inner plaintext of record {}",
+                record.index
+            );
         }
     }
 }

@@ -19,7 +19,11 @@ pub fn capture(timeline: &Timeline) -> Capture {
         })
         .collect();
     Capture {
-        server_port: if timeline.scenario.name.uses_tls() { 443 } else { 80 },
+        server_port: if timeline.scenario.name.uses_tls() {
+            443
+        } else {
+            80
+        },
         segments,
         keylog: timeline.nss_keylog(),
     }

@@ -11,7 +11,10 @@ pub fn write_pem_files(timeline: &Timeline, dir: &Path) -> Result<Vec<PathBuf>, 
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let files = [
         ("ca.pem", pem("CERTIFICATE", &timeline.pki.ca_cert_der)),
-        ("server.pem", pem("CERTIFICATE", &timeline.pki.server_cert_der)),
+        (
+            "server.pem",
+            pem("CERTIFICATE", &timeline.pki.server_cert_der),
+        ),
         ("server.key.pem", timeline.pki.server_key_pem.clone()),
     ];
     let mut written = Vec::new();

@@ -4,9 +4,9 @@
 //! Wireshark opens decrypted, with the key log embedded; `trace` prints a session as
 //! text or JSON; `certs` writes its certificates as PEM.
 
-pub mod pcap;
 pub mod capture;
 pub mod certs;
+pub mod pcap;
 pub mod trace;
 
 use std::path::Path;

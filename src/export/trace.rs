@@ -93,7 +93,11 @@ fn step_text(i: usize, total: usize, step: &Step) -> String {
         ));
     }
     if let Some((side, alert, reason)) = &step.failure {
-        out.push_str(&format!("{} sends alert {}: {reason}\n", side.name(), alert.name()));
+        out.push_str(&format!(
+            "{} sends alert {}: {reason}\n",
+            side.name(),
+            alert.name()
+        ));
     }
     out.push_str("eavesdropper reads:\n");
     for seen in &step.eavesdropper {
@@ -104,7 +108,11 @@ fn step_text(i: usize, total: usize, step: &Step) -> String {
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default(),
             seen.value,
-            if seen.sensitive { "   <-- secret, readable!" } else { "" }
+            if seen.sensitive {
+                "   <-- secret, readable!"
+            } else {
+                ""
+            }
         ));
     }
     out

@@ -98,7 +98,10 @@ pub fn login_response(request: &[u8], expected: &LoginForm) -> Vec<u8> {
                     ),
                 )
             } else {
-                ("401 Unauthorized", "Wrong username or password.".to_string())
+                (
+                    "401 Unauthorized",
+                    "Wrong username or password.".to_string(),
+                )
             }
         }
     };
@@ -177,8 +180,10 @@ pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
     let mut offset = 0;
     let mut first = true;
     while offset < head_end {
-        let line_end = find(bytes.get(offset..).unwrap_or_default(), b"\r\n").map_or(head_end, |i| offset + i);
-        let text = String::from_utf8_lossy(bytes.get(offset..line_end).unwrap_or_default()).into_owned();
+        let line_end =
+            find(bytes.get(offset..).unwrap_or_default(), b"\r\n").map_or(head_end, |i| offset + i);
+        let text =
+            String::from_utf8_lossy(bytes.get(offset..line_end).unwrap_or_default()).into_owned();
         if first {
             let meaning = if text.starts_with("HTTP/") {
                 "status line: the protocol version and the server's verdict"
@@ -197,11 +202,23 @@ pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
                 "connection" => "whether the connection stays open",
                 _ => "an HTTP header",
             };
-            fields.push(leaf(&format!("header {name}"), offset, line_end + 2, text, meaning));
+            fields.push(leaf(
+                &format!("header {name}"),
+                offset,
+                line_end + 2,
+                text,
+                meaning,
+            ));
         }
         offset = line_end + 2;
     }
-    fields.push(leaf("end_of_headers", head_end + 2, head_end + 4, "CRLF".into(), "an empty line ends the headers"));
+    fields.push(leaf(
+        "end_of_headers",
+        head_end + 2,
+        head_end + 4,
+        "CRLF".into(),
+        "an empty line ends the headers",
+    ));
     let body_start = head_end + 4;
     let body = bytes.get(body_start..).unwrap_or_default();
     let mut body_field = leaf(
@@ -214,8 +231,12 @@ pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
     let mut pos = 0;
     for pair in body.split(|b| *b == b'&') {
         let key_len = pair.iter().position(|b| *b == b'=').unwrap_or(pair.len());
-        let key = form_decode(&String::from_utf8_lossy(pair.get(..key_len).unwrap_or_default()));
-        let value = form_decode(&String::from_utf8_lossy(pair.get(key_len + 1..).unwrap_or_default()));
+        let key = form_decode(&String::from_utf8_lossy(
+            pair.get(..key_len).unwrap_or_default(),
+        ));
+        let value = form_decode(&String::from_utf8_lossy(
+            pair.get(key_len + 1..).unwrap_or_default(),
+        ));
         let meaning = match key.as_str() {
             "password" => "the password, exactly as typed",
             "card" => "the card number",
@@ -223,7 +244,13 @@ pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
             _ => "a form field",
         };
         if !pair.is_empty() && key_len < pair.len() {
-            body_field.children.push(leaf(&key, body_start + pos, body_start + pos + pair.len(), value, meaning));
+            body_field.children.push(leaf(
+                &key,
+                body_start + pos,
+                body_start + pos + pair.len(),
+                value,
+                meaning,
+            ));
         }
         pos += pair.len() + 1;
     }
@@ -241,7 +268,9 @@ pub fn form_encode(text: &str) -> String {
     let mut out = String::new();
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => out.push(char::from(byte)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
+                out.push(char::from(byte))
+            }
             b' ' => out.push('+'),
             other => out.push_str(&format!("%{other:02X}")),
         }
@@ -258,7 +287,9 @@ pub fn form_decode(text: &str) -> String {
         match byte {
             b'+' => out.push(b' '),
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(value) => {
                         out.push(value);
@@ -313,8 +344,15 @@ mod tests {
     fn annotation_names_the_password_at_its_bytes() {
         let request = login_request("bank.example", &form());
         let fields = annotate(&request, 10);
-        let body = fields.iter().find(|f| f.name == "body").expect("body field");
-        let password = body.children.iter().find(|f| f.name == "password").expect("password field");
+        let body = fields
+            .iter()
+            .find(|f| f.name == "body")
+            .expect("body field");
+        let password = body
+            .children
+            .iter()
+            .find(|f| f.name == "password")
+            .expect("password field");
         assert_eq!(password.value, "hunter2 & co");
         let raw = &request[password.range.start - 10..password.range.end - 10];
         assert!(raw.starts_with(b"password="));

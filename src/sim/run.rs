@@ -9,9 +9,7 @@ use crate::sim::scenario::{Scenario, ScenarioName};
 use crate::sim::tap::{Attacker, observe_http, observe_tls};
 use crate::sim::timeline::{Learned, Outcome, SessionPki, Step, Timeline, WireRecord};
 use crate::tls::{Client, ClientConfig, Event, Outgoing, Protection, Server, ServerConfig, Side};
-use crate::wire::{
-    Alert, ContentType, Field, HandshakeMessage, Record, annotate_inner_plaintext,
-};
+use crate::wire::{Alert, ContentType, Field, HandshakeMessage, Record, annotate_inner_plaintext};
 
 /// The simulated wall clock starts here: 2026-03-02 09:00:00 UTC.
 pub const SESSION_START_UNIX: u64 = 1_772_442_000;
@@ -51,8 +49,13 @@ pub fn simulate(scenario: &Scenario) -> Result<Timeline, SimError> {
         not_before: SESSION_START_UNIX - 30 * DAY,
         not_after: SESSION_START_UNIX + 365 * DAY,
     };
-    let issued = issue_pki(&mut rng, "Handshake Lab Root CA", &scenario.server_name, validity)
-        .map_err(|e| SimError::Internal(format!("issuing the demo certificates: {e}")))?;
+    let issued = issue_pki(
+        &mut rng,
+        "Handshake Lab Root CA",
+        &scenario.server_name,
+        validity,
+    )
+    .map_err(|e| SimError::Internal(format!("issuing the demo certificates: {e}")))?;
     let pki = SessionPki {
         ca_cert_der: issued.ca_cert_der.clone(),
         server_cert_der: issued.server_cert_der.clone(),
@@ -152,7 +155,12 @@ impl<'a> Session<'a> {
     }
 
     /// The TLS session: handshake, login, close.
-    fn run_tls(&mut self, client_config: ClientConfig, server_config: ServerConfig, rng: &mut LabRng) {
+    fn run_tls(
+        &mut self,
+        client_config: ClientConfig,
+        server_config: ServerConfig,
+        rng: &mut LabRng,
+    ) {
         let (mut client, events) = Client::start(client_config, rng);
         self.absorb(Side::Client, None, events);
         let (mut server, events) = Server::new(server_config, rng);
@@ -274,9 +282,14 @@ impl<'a> Session<'a> {
         let base = step_name(side, &record);
         let count = self.name_counts.entry(base.clone()).or_insert(0);
         *count += 1;
-        let name = if *count == 1 { base } else { format!("{base}_{count}") };
+        let name = if *count == 1 {
+            base
+        } else {
+            format!("{base}_{count}")
+        };
         let mut record = record;
         record.index = self.steps.iter().map(|s| s.records.len()).sum();
+        record.from = side;
         record.fields = annotate_wire(self.transport, &record.bytes);
         let eavesdropper = match self.transport {
             Transport::Http => observe_http(side, &record.bytes, self.clock_micros),
@@ -314,8 +327,16 @@ impl<'a> Session<'a> {
                 .flat_map(|s| s.records.iter().map(|r| r.bytes.len()))
                 .collect();
             let why = match records.get(tamper.record) {
-                None => format!("the wire carries only {} records (0 to {})", records.len(), records.len().saturating_sub(1)),
-                Some(len) => format!("record {} has only {len} bytes (0 to {})", tamper.record, len.saturating_sub(1)),
+                None => format!(
+                    "the wire carries only {} records (0 to {})",
+                    records.len(),
+                    records.len().saturating_sub(1)
+                ),
+                Some(len) => format!(
+                    "record {} has only {len} bytes (0 to {})",
+                    tamper.record,
+                    len.saturating_sub(1)
+                ),
             };
             return Err(SimError::TamperOutOfRange {
                 record: tamper.record,
@@ -445,7 +466,9 @@ fn annotate_tls_record(bytes: &[u8]) -> Vec<Field> {
     let Ok((record, _)) = Record::decode(bytes) else {
         return fields;
     };
-    let payload = fields.iter_mut().find(|f| f.range.start == 5 && f.range.end > 5);
+    let payload = fields
+        .iter_mut()
+        .find(|f| f.range.start == 5 && f.range.end > 5);
     if let Some(payload) = payload {
         match record.content_type {
             ContentType::Handshake => {

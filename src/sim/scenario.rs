@@ -136,7 +136,10 @@ pub fn validate_server_name(name: &str) -> Result<(), String> {
         if label.is_empty() || label.len() > 63 {
             return fail("each dot-separated part must have 1 to 63 characters");
         }
-        if !label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        if !label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
             return fail("use only letters, digits, '-' and '.'");
         }
         if label.starts_with('-') || label.ends_with('-') {
@@ -162,7 +165,13 @@ mod tests {
     fn server_names_are_checked() {
         assert!(validate_server_name("bank.example").is_ok());
         assert!(validate_server_name("my-bank.co.uk").is_ok());
-        for bad in ["", "bank..example", "-bank.example", "bank example", "bänk.example"] {
+        for bad in [
+            "",
+            "bank..example",
+            "-bank.example",
+            "bank example",
+            "bänk.example",
+        ] {
             assert!(validate_server_name(bad).is_err(), "{bad:?} accepted");
         }
     }

@@ -91,15 +91,20 @@ pub fn observe_http(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observati
         ));
         return seen;
     };
-    seen.push(Observation::new(ObservationKind::HttpStartLine, message.start_line));
+    seen.push(Observation::new(
+        ObservationKind::HttpStartLine,
+        message.start_line,
+    ));
     for (name, value) in &message.headers {
-        seen.push(Observation::new(ObservationKind::HttpHeader, format!("{name}: {value}")));
+        seen.push(Observation::new(
+            ObservationKind::HttpHeader,
+            format!("{name}: {value}"),
+        ));
     }
     let fields = http::form_fields(&message.body);
-    let is_form = message
-        .headers
-        .iter()
-        .any(|(n, v)| n.eq_ignore_ascii_case("content-type") && v.contains("x-www-form-urlencoded"));
+    let is_form = message.headers.iter().any(|(n, v)| {
+        n.eq_ignore_ascii_case("content-type") && v.contains("x-www-form-urlencoded")
+    });
     if is_form {
         for (name, value) in fields {
             let kind = match name.as_str() {
@@ -125,7 +130,11 @@ pub fn observe_tls(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observatio
     let Ok((record, _)) = Record::decode(bytes) else {
         seen.push(Observation::new(
             ObservationKind::RecordSize,
-            format!("{} bytes from the {} that do not form a TLS record", bytes.len(), from.name()),
+            format!(
+                "{} bytes from the {} that do not form a TLS record",
+                bytes.len(),
+                from.name()
+            ),
         ));
         return seen;
     };
@@ -146,7 +155,10 @@ pub fn observe_tls(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observatio
         }
         ContentType::Alert => {
             if let Ok(alert) = Alert::decode(&record.fragment) {
-                seen.push(Observation::new(ObservationKind::Alert, alert.description.name()));
+                seen.push(Observation::new(
+                    ObservationKind::Alert,
+                    alert.description.name(),
+                ));
             }
         }
         _ => {
@@ -159,7 +171,10 @@ pub fn observe_tls(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observatio
                 .join(" ");
             seen.push(Observation::new(
                 ObservationKind::Ciphertext,
-                format!("{preview} … ({} bytes, unreadable without the key)", record.fragment.len()),
+                format!(
+                    "{preview} … ({} bytes, unreadable without the key)",
+                    record.fragment.len()
+                ),
             ));
         }
     }

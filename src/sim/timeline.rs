@@ -182,10 +182,22 @@ impl Timeline {
         let random = hex(&random);
         let mut out = String::new();
         for (label, name) in [
-            ("CLIENT_HANDSHAKE_TRAFFIC_SECRET", "client_handshake_traffic_secret"),
-            ("SERVER_HANDSHAKE_TRAFFIC_SECRET", "server_handshake_traffic_secret"),
-            ("CLIENT_TRAFFIC_SECRET_0", "client_application_traffic_secret_0"),
-            ("SERVER_TRAFFIC_SECRET_0", "server_application_traffic_secret_0"),
+            (
+                "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+                "client_handshake_traffic_secret",
+            ),
+            (
+                "SERVER_HANDSHAKE_TRAFFIC_SECRET",
+                "server_handshake_traffic_secret",
+            ),
+            (
+                "CLIENT_TRAFFIC_SECRET_0",
+                "client_application_traffic_secret_0",
+            ),
+            (
+                "SERVER_TRAFFIC_SECRET_0",
+                "server_application_traffic_secret_0",
+            ),
             ("EXPORTER_SECRET", "exporter_master_secret"),
         ] {
             let secret = self
@@ -202,8 +214,10 @@ impl Timeline {
 /// Lowercase hex, no separators.
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-        let _ = write!(out, "{b:02x}");
-        out
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
 }

@@ -4,14 +4,15 @@ use crate::crypto::{
     ChainFailure, EcdheKeyPair, LabRng, Transcript, tls13_certificate_verify_content,
     verify_ecdsa_p256_sha256, verify_server_chain,
 };
-use crate::tls::key_schedule::{self, ApplicationStage, HandshakeStage};
+use crate::tls::key_schedule::{self, HandshakeStage};
 use crate::tls::record_layer::{
     Check, EndpointCore, Event, Protection, Received, RecordLayer, ecdhe_derivation,
 };
 use crate::tls::{ALPN_HTTP11, TlsError};
+use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, SECP256R1, TLS_AES_128_GCM_SHA256, TLS13};
 use crate::wire::{
-    AlertDescription, ClientHello, ContentType, ECDSA_SECP256R1_SHA256, Extension,
-    HandshakeMessage, KeyShareEntry, SECP256R1, ServerHello, TLS_AES_128_GCM_SHA256, TLS13,
+    AlertDescription, ClientHello, ContentType, Extension, HandshakeMessage, KeyShareEntry,
+    ServerHello,
 };
 
 /// What the client is told before it connects.
@@ -58,7 +59,7 @@ enum State {
         server_key: Vec<u8>,
     },
     ExpectFinished(Keys),
-    Connected(ApplicationStage),
+    Connected,
     /// Stopped: closed cleanly or after an alert.
     Closed,
 }
@@ -71,7 +72,7 @@ impl State {
             State::ExpectCertificate(_) => "Certificate",
             State::ExpectCertificateVerify { .. } => "CertificateVerify",
             State::ExpectFinished(_) => "Finished",
-            State::Connected(_) => "application data",
+            State::Connected => "application data",
             State::Closed => "nothing (connection closed)",
         }
     }
@@ -108,7 +109,11 @@ impl Client {
         let mut transcript = Transcript::new();
         transcript.add(&bytes);
         let mut core = EndpointCore::default();
-        events.push(Event::Send(core.records.seal(ContentType::Handshake, &bytes, "ClientHello")));
+        events.push(Event::Send(core.records.seal(
+            ContentType::Handshake,
+            &bytes,
+            "ClientHello",
+        )));
         let client = Client {
             config,
             core,
@@ -120,7 +125,7 @@ impl Client {
 
     /// Whether the handshake is done and data may be sent.
     pub fn is_connected(&self) -> bool {
-        matches!(self.state, State::Connected(_))
+        matches!(self.state, State::Connected)
     }
 
     /// Whether the client has stopped (closed or failed).
@@ -140,10 +145,15 @@ impl Client {
             core,
             state,
             config,
+            ..
         } = self;
-        let result = core.receive(record, connected, expects, &mut events, |records, message, events| {
-            handle_handshake(state, config, records, message, events)
-        });
+        let result = core.receive(
+            record,
+            connected,
+            expects,
+            &mut events,
+            |records, message, events| handle_handshake(state, config, records, message, events),
+        );
         match result {
             Ok(Received::Continue) => {}
             Ok(Received::PeerAlert(alert)) => {
@@ -195,291 +205,310 @@ fn handle_handshake(
     bytes: &[u8],
     events: &mut Vec<Event>,
 ) -> Result<(), TlsError> {
-        let (message, _) = HandshakeMessage::decode(bytes)?;
-        let state = std::mem::replace(slot, State::Closed);
-        *slot = match (state, message) {
-            (State::ExpectServerHello { key, transcript }, HandshakeMessage::ServerHello(hello)) => {
-                on_server_hello(records, key, transcript, &hello, bytes, events)?
-            }
-            (State::ExpectEncryptedExtensions(mut keys), HandshakeMessage::EncryptedExtensions(ee)) => {
-                for extension in &ee.extensions {
-                    match extension {
-                        Extension::ServerName(None) | Extension::SupportedGroups(_) => {}
-                        Extension::Alpn(protocols) if protocols == &[ALPN_HTTP11.to_vec()] => {}
-                        Extension::Alpn(_) => {
-                            return Err(TlsError::new(
-                                AlertDescription::IllegalParameter,
-                                "server chose an application protocol the client did not offer",
-                            ));
-                        }
-                        other => {
-                            return Err(TlsError::new(
-                                AlertDescription::UnsupportedExtension,
-                                format!(
-                                    "EncryptedExtensions carries extension {} the client did not offer",
-                                    other.ext_type()
-                                ),
-                            ));
-                        }
+    let (message, _) = HandshakeMessage::decode(bytes)?;
+    let state = std::mem::replace(slot, State::Closed);
+    *slot = match (state, message) {
+        (State::ExpectServerHello { key, transcript }, HandshakeMessage::ServerHello(hello)) => {
+            on_server_hello(records, key, transcript, &hello, bytes, events)?
+        }
+        (State::ExpectEncryptedExtensions(mut keys), HandshakeMessage::EncryptedExtensions(ee)) => {
+            for extension in &ee.extensions {
+                match extension {
+                    Extension::ServerName(None) | Extension::SupportedGroups(_) => {}
+                    Extension::Alpn(protocols) if protocols == &[ALPN_HTTP11.to_vec()] => {}
+                    Extension::Alpn(_) => {
+                        return Err(TlsError::new(
+                            AlertDescription::IllegalParameter,
+                            "server chose an application protocol the client did not offer",
+                        ));
+                    }
+                    other => {
+                        return Err(TlsError::new(
+                            AlertDescription::UnsupportedExtension,
+                            format!(
+                                "EncryptedExtensions carries extension {} the client did not offer",
+                                other.ext_type()
+                            ),
+                        ));
                     }
                 }
-                keys.transcript.add(bytes);
-                events.push(Event::Accepted("EncryptedExtensions".into()));
-                State::ExpectCertificate(keys)
             }
-            (State::ExpectCertificate(mut keys), HandshakeMessage::Certificate(certificate)) => {
-                if !certificate.certificate_request_context.is_empty() {
-                    return Err(TlsError::new(
-                        AlertDescription::IllegalParameter,
-                        "certificate_request_context must be empty in a server Certificate",
-                    ));
-                }
-                if certificate.certificate_list.is_empty() {
-                    return Err(TlsError::new(
-                        AlertDescription::DecodeError,
-                        "the server sent no certificate",
-                    ));
-                }
-                let chain: Vec<Vec<u8>> = certificate
-                    .certificate_list
-                    .iter()
-                    .map(|entry| entry.cert_data.clone())
-                    .collect();
-                let verdict = verify_server_chain(
-                    &chain,
-                    &config.trusted_root_der,
-                    &config.server_name,
-                    config.now_unix,
-                );
-                for check in &verdict.checks {
-                    events.push(Event::Check(Check {
-                        name: check.check.to_string(),
-                        passed: check.passed,
-                        detail: check.detail.clone(),
-                    }));
-                }
-                if let Some(failure) = verdict.failure {
-                    let reason = verdict
-                        .checks
-                        .iter()
-                        .find(|check| !check.passed)
-                        .map(|check| check.detail.clone())
-                        .unwrap_or_else(|| "the certificate chain was rejected".into());
-                    let alert = match failure {
-                        ChainFailure::UnknownCa => AlertDescription::UnknownCa,
-                        ChainFailure::BadCertificate => AlertDescription::BadCertificate,
-                        ChainFailure::CertificateExpired => AlertDescription::CertificateExpired,
-                    };
-                    return Err(TlsError::new(alert, reason));
-                }
-                let Some(server_key) = verdict.server_public_key else {
-                    return Err(TlsError::new(
-                        AlertDescription::BadCertificate,
-                        "the certificate holds no usable P-256 public key",
-                    ));
-                };
-                keys.transcript.add(bytes);
-                events.push(Event::Accepted("Certificate".into()));
-                State::ExpectCertificateVerify { keys, server_key }
-            }
-            (
-                State::ExpectCertificateVerify {
-                    mut keys,
-                    server_key,
-                },
-                HandshakeMessage::CertificateVerify(verify),
-            ) => {
-                if verify.algorithm != ECDSA_SECP256R1_SHA256 {
-                    return Err(TlsError::new(
-                        AlertDescription::IllegalParameter,
-                        format!(
-                            "CertificateVerify uses signature scheme 0x{:04x}, which the client did not offer",
-                            verify.algorithm
-                        ),
-                    ));
-                }
-                let content = tls13_certificate_verify_content(true, &keys.transcript.hash());
-                let passed = verify_ecdsa_p256_sha256(&server_key, &content, &verify.signature).is_ok();
-                events.push(Event::Check(Check {
-                    name: "CertificateVerify".into(),
-                    passed,
-                    detail: if passed {
-                        "the server signed the transcript with the certificate's private key".into()
-                    } else {
-                        "the signature over the transcript does not verify with the certificate's key"
-                            .into()
-                    },
-                }));
-                if !passed {
-                    return Err(TlsError::new(
-                        AlertDescription::DecryptError,
-                        "CertificateVerify signature is wrong",
-                    ));
-                }
-                keys.transcript.add(bytes);
-                events.push(Event::Accepted("CertificateVerify".into()));
-                State::ExpectFinished(keys)
-            }
-            (State::ExpectFinished(keys), HandshakeMessage::Finished(finished)) => {
-                on_server_finished(records, keys, &finished.verify_data, bytes, events)?
-            }
-            (state, message) => {
-                return Err(TlsError::unexpected(message.name(), state.expects()));
-            }
-        };
-        Ok(())
-}
-
-    fn on_server_hello(
-        records: &mut RecordLayer,
-        key: EcdheKeyPair,
-        mut transcript: Transcript,
-        hello: &ServerHello,
-        bytes: &[u8],
-        events: &mut Vec<Event>,
-    ) -> Result<State, TlsError> {
-        if hello.random == HELLO_RETRY_REQUEST_RANDOM {
-            return Err(TlsError::new(
-                AlertDescription::HandshakeFailure,
-                "the server asked for another key share (HelloRetryRequest), which this client does not do",
-            ));
+            keys.transcript.add(bytes);
+            events.push(Event::Accepted("EncryptedExtensions".into()));
+            State::ExpectCertificate(keys)
         }
-        let version = hello.extensions.iter().find_map(|e| match e {
-            Extension::SupportedVersionsServer(v) => Some(*v),
-            _ => None,
-        });
-        if version != Some(TLS13) || hello.legacy_version != 0x0303 {
-            return Err(TlsError::new(
-                AlertDescription::ProtocolVersion,
-                "the server did not choose TLS 1.3",
-            ));
-        }
-        if !hello.legacy_session_id_echo.is_empty() {
-            return Err(TlsError::new(
-                AlertDescription::IllegalParameter,
-                "legacy_session_id_echo differs from the (empty) session id the client sent",
-            ));
-        }
-        if hello.cipher_suite != TLS_AES_128_GCM_SHA256 {
-            return Err(TlsError::new(
-                AlertDescription::IllegalParameter,
-                format!("the server chose cipher suite 0x{:04x}, which was not offered", hello.cipher_suite),
-            ));
-        }
-        if hello.legacy_compression_method != 0 {
-            return Err(TlsError::new(
-                AlertDescription::IllegalParameter,
-                "legacy_compression_method must be 0",
-            ));
-        }
-        for extension in &hello.extensions {
-            if !matches!(
-                extension,
-                Extension::SupportedVersionsServer(_) | Extension::KeyShareServer(_)
-            ) {
+        (State::ExpectCertificate(mut keys), HandshakeMessage::Certificate(certificate)) => {
+            if !certificate.certificate_request_context.is_empty() {
                 return Err(TlsError::new(
-                    AlertDescription::UnsupportedExtension,
-                    format!("ServerHello carries extension {} the client did not offer", extension.ext_type()),
+                    AlertDescription::IllegalParameter,
+                    "certificate_request_context must be empty in a server Certificate",
                 ));
             }
+            if certificate.certificate_list.is_empty() {
+                return Err(TlsError::new(
+                    AlertDescription::DecodeError,
+                    "the server sent no certificate",
+                ));
+            }
+            let chain: Vec<Vec<u8>> = certificate
+                .certificate_list
+                .iter()
+                .map(|entry| entry.cert_data.clone())
+                .collect();
+            let verdict = verify_server_chain(
+                &chain,
+                &config.trusted_root_der,
+                &config.server_name,
+                config.now_unix,
+            );
+            for check in &verdict.checks {
+                events.push(Event::Check(Check {
+                    name: check.check.to_string(),
+                    passed: check.passed,
+                    detail: check.detail.clone(),
+                }));
+            }
+            if let Some(failure) = verdict.failure {
+                let reason = verdict
+                    .checks
+                    .iter()
+                    .find(|check| !check.passed)
+                    .map(|check| check.detail.clone())
+                    .unwrap_or_else(|| "the certificate chain was rejected".into());
+                let alert = match failure {
+                    ChainFailure::UnknownCa => AlertDescription::UnknownCa,
+                    ChainFailure::BadCertificate => AlertDescription::BadCertificate,
+                    ChainFailure::CertificateExpired => AlertDescription::CertificateExpired,
+                };
+                return Err(TlsError::new(alert, reason));
+            }
+            let Some(server_key) = verdict.server_public_key else {
+                return Err(TlsError::new(
+                    AlertDescription::BadCertificate,
+                    "the certificate holds no usable P-256 public key",
+                ));
+            };
+            keys.transcript.add(bytes);
+            events.push(Event::Accepted("Certificate".into()));
+            State::ExpectCertificateVerify { keys, server_key }
         }
-        let Some(share) = hello.extensions.iter().find_map(|e| match e {
-            Extension::KeyShareServer(share) => Some(share),
-            _ => None,
-        }) else {
-            return Err(TlsError::new(
-                AlertDescription::MissingExtension,
-                "ServerHello has no key_share",
-            ));
-        };
-        if share.group != SECP256R1 {
-            return Err(TlsError::new(
-                AlertDescription::IllegalParameter,
-                "the server's key share is not for secp256r1, the group offered",
-            ));
-        }
-        let shared = key.agree(&share.key_exchange).map_err(|_| {
-            TlsError::new(
-                AlertDescription::IllegalParameter,
-                "the server's key share is not a valid P-256 point",
-            )
-        })?;
-        events.push(Event::Derived(ecdhe_derivation(
-            &key.private_bytes(),
-            &share.key_exchange,
-            &shared,
-        )));
-        transcript.add(bytes);
-        events.push(Event::Accepted("ServerHello".into()));
-        let (early, derivations) = key_schedule::start();
-        events.extend(derivations.into_iter().map(Event::Derived));
-        let (stage, derivations) = early.handshake(&shared, &transcript.hash());
-        events.extend(derivations.into_iter().map(Event::Derived));
-        let (client_keys, derivations) =
-            key_schedule::traffic_keys("client_handshake", stage.client_handshake_traffic_secret());
-        events.extend(derivations.into_iter().map(Event::Derived));
-        let (server_keys, derivations) =
-            key_schedule::traffic_keys("server_handshake", stage.server_handshake_traffic_secret());
-        events.extend(derivations.into_iter().map(Event::Derived));
-        records.set_read(server_keys, Protection::HandshakeKeys);
-        records.set_write(client_keys, Protection::HandshakeKeys);
-        Ok(State::ExpectEncryptedExtensions(Keys { transcript, stage }))
-    }
-
-    fn on_server_finished(
-        records: &mut RecordLayer,
-        mut keys: Keys,
-        verify_data: &[u8],
-        bytes: &[u8],
-        events: &mut Vec<Event>,
-    ) -> Result<State, TlsError> {
-        let (server_finished_key, derivation) =
-            key_schedule::finished_key("server_finished_key", keys.stage.server_handshake_traffic_secret());
-        events.push(Event::Derived(derivation));
-        let expected = key_schedule::finished_verify_data(&server_finished_key, &keys.transcript.hash());
-        let passed = expected.as_slice() == verify_data;
-        events.push(Event::Check(Check {
-            name: "server Finished".into(),
-            passed,
-            detail: if passed {
-                "the server's MAC over the whole handshake matches ours: nobody changed a message".into()
-            } else {
-                "the server's Finished MAC does not match the handshake the client saw".into()
+        (
+            State::ExpectCertificateVerify {
+                mut keys,
+                server_key,
             },
-        }));
-        if !passed {
+            HandshakeMessage::CertificateVerify(verify),
+        ) => {
+            if verify.algorithm != ECDSA_SECP256R1_SHA256 {
+                return Err(TlsError::new(
+                    AlertDescription::IllegalParameter,
+                    format!(
+                        "CertificateVerify uses signature scheme 0x{:04x}, which the client did not offer",
+                        verify.algorithm
+                    ),
+                ));
+            }
+            let content = tls13_certificate_verify_content(true, &keys.transcript.hash());
+            let passed = verify_ecdsa_p256_sha256(&server_key, &content, &verify.signature).is_ok();
+            events.push(Event::Check(Check {
+                name: "CertificateVerify".into(),
+                passed,
+                detail: if passed {
+                    "the server signed the transcript with the certificate's private key".into()
+                } else {
+                    "the signature over the transcript does not verify with the certificate's key"
+                        .into()
+                },
+            }));
+            if !passed {
+                return Err(TlsError::new(
+                    AlertDescription::DecryptError,
+                    "CertificateVerify signature is wrong",
+                ));
+            }
+            keys.transcript.add(bytes);
+            events.push(Event::Accepted("CertificateVerify".into()));
+            State::ExpectFinished(keys)
+        }
+        (State::ExpectFinished(keys), HandshakeMessage::Finished(finished)) => {
+            on_server_finished(records, keys, &finished.verify_data, bytes, events)?
+        }
+        (state, message) => {
+            return Err(TlsError::unexpected(message.name(), state.expects()));
+        }
+    };
+    Ok(())
+}
+
+fn on_server_hello(
+    records: &mut RecordLayer,
+    key: EcdheKeyPair,
+    mut transcript: Transcript,
+    hello: &ServerHello,
+    bytes: &[u8],
+    events: &mut Vec<Event>,
+) -> Result<State, TlsError> {
+    if hello.random == HELLO_RETRY_REQUEST_RANDOM {
+        return Err(TlsError::new(
+            AlertDescription::HandshakeFailure,
+            "the server asked for another key share (HelloRetryRequest), which this client does not do",
+        ));
+    }
+    let version = hello.extensions.iter().find_map(|e| match e {
+        Extension::SupportedVersionsServer(v) => Some(*v),
+        _ => None,
+    });
+    if version != Some(TLS13) || hello.legacy_version != 0x0303 {
+        return Err(TlsError::new(
+            AlertDescription::ProtocolVersion,
+            "the server did not choose TLS 1.3",
+        ));
+    }
+    if !hello.legacy_session_id_echo.is_empty() {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            "legacy_session_id_echo differs from the (empty) session id the client sent",
+        ));
+    }
+    if hello.cipher_suite != TLS_AES_128_GCM_SHA256 {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            format!(
+                "the server chose cipher suite 0x{:04x}, which was not offered",
+                hello.cipher_suite
+            ),
+        ));
+    }
+    if hello.legacy_compression_method != 0 {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            "legacy_compression_method must be 0",
+        ));
+    }
+    for extension in &hello.extensions {
+        if !matches!(
+            extension,
+            Extension::SupportedVersionsServer(_) | Extension::KeyShareServer(_)
+        ) {
             return Err(TlsError::new(
-                AlertDescription::DecryptError,
-                "server Finished verify_data is wrong",
+                AlertDescription::UnsupportedExtension,
+                format!(
+                    "ServerHello carries extension {} the client did not offer",
+                    extension.ext_type()
+                ),
             ));
         }
-        keys.transcript.add(bytes);
-        events.push(Event::Accepted("Finished".into()));
-        let (client_finished_key, derivation) =
-            key_schedule::finished_key("client_finished_key", keys.stage.client_handshake_traffic_secret());
-        events.push(Event::Derived(derivation));
-        let (application, derivations) = keys.stage.application(&keys.transcript.hash());
-        events.extend(derivations.into_iter().map(Event::Derived));
-        let verify_data = key_schedule::finished_verify_data(&client_finished_key, &keys.transcript.hash());
-        let finished = HandshakeMessage::Finished(crate::wire::Finished {
-            verify_data: verify_data.to_vec(),
-        })
-        .encode();
-        events.push(Event::Send(records.seal(ContentType::Handshake, &finished, "Finished")));
-        keys.transcript.add(&finished);
-        events.push(Event::Derived(application.resumption_master_secret(&keys.transcript.hash())));
-        let (client_keys, derivations) = key_schedule::traffic_keys(
-            "client_application",
-            application.client_application_traffic_secret_0(),
-        );
-        events.extend(derivations.into_iter().map(Event::Derived));
-        let (server_keys, derivations) = key_schedule::traffic_keys(
-            "server_application",
-            application.server_application_traffic_secret_0(),
-        );
-        events.extend(derivations.into_iter().map(Event::Derived));
-        records.set_write(client_keys, Protection::ApplicationKeys);
-        records.set_read(server_keys, Protection::ApplicationKeys);
-        events.push(Event::HandshakeComplete);
-        Ok(State::Connected(application))
     }
+    let Some(share) = hello.extensions.iter().find_map(|e| match e {
+        Extension::KeyShareServer(share) => Some(share),
+        _ => None,
+    }) else {
+        return Err(TlsError::new(
+            AlertDescription::MissingExtension,
+            "ServerHello has no key_share",
+        ));
+    };
+    if share.group != SECP256R1 {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            "the server's key share is not for secp256r1, the group offered",
+        ));
+    }
+    let shared = key.agree(&share.key_exchange).map_err(|_| {
+        TlsError::new(
+            AlertDescription::IllegalParameter,
+            "the server's key share is not a valid P-256 point",
+        )
+    })?;
+    events.push(Event::Derived(ecdhe_derivation(
+        &key.private_bytes(),
+        &share.key_exchange,
+        &shared,
+    )));
+    transcript.add(bytes);
+    events.push(Event::Accepted("ServerHello".into()));
+    let (early, derivations) = key_schedule::start();
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (stage, derivations) = early.handshake(&shared, &transcript.hash());
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (client_keys, derivations) =
+        key_schedule::traffic_keys("client_handshake", stage.client_handshake_traffic_secret());
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (server_keys, derivations) =
+        key_schedule::traffic_keys("server_handshake", stage.server_handshake_traffic_secret());
+    events.extend(derivations.into_iter().map(Event::Derived));
+    records.set_read(server_keys, Protection::HandshakeKeys);
+    records.set_write(client_keys, Protection::HandshakeKeys);
+    Ok(State::ExpectEncryptedExtensions(Keys { transcript, stage }))
+}
+
+fn on_server_finished(
+    records: &mut RecordLayer,
+    mut keys: Keys,
+    verify_data: &[u8],
+    bytes: &[u8],
+    events: &mut Vec<Event>,
+) -> Result<State, TlsError> {
+    let (server_finished_key, derivation) = key_schedule::finished_key(
+        "server_finished_key",
+        keys.stage.server_handshake_traffic_secret(),
+    );
+    events.push(Event::Derived(derivation));
+    let expected =
+        key_schedule::finished_verify_data(&server_finished_key, &keys.transcript.hash());
+    let passed = expected.as_slice() == verify_data;
+    events.push(Event::Check(Check {
+        name: "server Finished".into(),
+        passed,
+        detail: if passed {
+            "the server's MAC over the whole handshake matches ours: nobody changed a message"
+                .into()
+        } else {
+            "the server's Finished MAC does not match the handshake the client saw".into()
+        },
+    }));
+    if !passed {
+        return Err(TlsError::new(
+            AlertDescription::DecryptError,
+            "server Finished verify_data is wrong",
+        ));
+    }
+    keys.transcript.add(bytes);
+    events.push(Event::Accepted("Finished".into()));
+    let (client_finished_key, derivation) = key_schedule::finished_key(
+        "client_finished_key",
+        keys.stage.client_handshake_traffic_secret(),
+    );
+    events.push(Event::Derived(derivation));
+    let (application, derivations) = keys.stage.application(&keys.transcript.hash());
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let verify_data =
+        key_schedule::finished_verify_data(&client_finished_key, &keys.transcript.hash());
+    let finished = HandshakeMessage::Finished(crate::wire::Finished {
+        verify_data: verify_data.to_vec(),
+    })
+    .encode();
+    events.push(Event::Send(records.seal(
+        ContentType::Handshake,
+        &finished,
+        "Finished",
+    )));
+    keys.transcript.add(&finished);
+    events.push(Event::Derived(
+        application.resumption_master_secret(&keys.transcript.hash()),
+    ));
+    let (client_keys, derivations) = key_schedule::traffic_keys(
+        "client_application",
+        application.client_application_traffic_secret_0(),
+    );
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (server_keys, derivations) = key_schedule::traffic_keys(
+        "server_application",
+        application.server_application_traffic_secret_0(),
+    );
+    events.extend(derivations.into_iter().map(Event::Derived));
+    records.set_write(client_keys, Protection::ApplicationKeys);
+    records.set_read(server_keys, Protection::ApplicationKeys);
+    events.push(Event::HandshakeComplete);
+    Ok(State::Connected)
+}

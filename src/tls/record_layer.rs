@@ -5,8 +5,8 @@ use crate::crypto::{RecordProtection, TrafficKeys};
 use crate::tls::TlsError;
 use crate::tls::key_schedule::Derivation;
 use crate::wire::{
-    Alert, AlertDescription, AlertLevel, ContentType, MAX_PLAINTEXT, Record, decode_inner_plaintext,
-    encode_inner_plaintext,
+    Alert, AlertDescription, AlertLevel, ContentType, MAX_PLAINTEXT, Record,
+    decode_inner_plaintext, encode_inner_plaintext,
 };
 
 /// Which end of the connection.
@@ -129,7 +129,9 @@ impl RecordLayer {
 
     /// How incoming records are protected now.
     pub fn reading_level(&self) -> Protection {
-        self.read.as_ref().map_or(Protection::Plaintext, |(_, level)| *level)
+        self.read
+            .as_ref()
+            .map_or(Protection::Plaintext, |(_, level)| *level)
     }
 
     /// Wraps `content` in a record (encrypted when write keys are in place).
@@ -255,7 +257,8 @@ impl HandshakeReassembler {
         let Some(header) = self.buffer.get(..4) else {
             return Ok(None);
         };
-        let len = usize::from(header[1]) << 16 | usize::from(header[2]) << 8 | usize::from(header[3]);
+        let len =
+            usize::from(header[1]) << 16 | usize::from(header[2]) << 8 | usize::from(header[3]);
         if len > MAX_HANDSHAKE_MESSAGE {
             return Err(TlsError::new(
                 AlertDescription::DecodeError,
@@ -351,7 +354,11 @@ impl EndpointCore {
     /// Sends a fatal alert for `error` and reports the failure.
     pub fn fail(&mut self, error: TlsError, events: &mut Vec<Event>) {
         let alert = Alert::fatal(error.alert);
-        events.push(Event::Send(self.records.seal(ContentType::Alert, &alert.encode(), "alert")));
+        events.push(Event::Send(self.records.seal(
+            ContentType::Alert,
+            &alert.encode(),
+            "alert",
+        )));
         events.push(Event::Failed(error));
     }
 
@@ -366,7 +373,11 @@ impl EndpointCore {
 }
 
 /// The ECDHE step as a derivation: own private key + peer public key -> shared secret.
-pub(crate) fn ecdhe_derivation(private_key: &[u8], peer_public: &[u8], shared: &[u8]) -> Derivation {
+pub(crate) fn ecdhe_derivation(
+    private_key: &[u8],
+    peer_public: &[u8],
+    shared: &[u8],
+) -> Derivation {
     Derivation {
         name: "ecdhe_shared_secret",
         function: "ECDH (P-256)",

@@ -6,10 +6,10 @@ use crate::tls::record_layer::{
     Check, EndpointCore, Event, Protection, Received, RecordLayer, ecdhe_derivation,
 };
 use crate::tls::{ALPN_HTTP11, TlsError};
+use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, SECP256R1, TLS_AES_128_GCM_SHA256, TLS13};
 use crate::wire::{
     AlertDescription, Certificate, CertificateEntry, CertificateVerify, ClientHello, ContentType,
-    ECDSA_SECP256R1_SHA256, EncryptedExtensions, Extension, Finished, HandshakeMessage,
-    KeyShareEntry, SECP256R1, ServerHello, TLS_AES_128_GCM_SHA256, TLS13,
+    EncryptedExtensions, Extension, Finished, HandshakeMessage, KeyShareEntry, ServerHello,
 };
 
 /// What the server holds before anyone connects.
@@ -40,7 +40,7 @@ enum State {
     ExpectFinished {
         transcript: Transcript,
         client_handshake_traffic_secret: [u8; 32],
-        application: ApplicationStage,
+        application: Box<ApplicationStage>,
     },
     Connected,
     Closed,
@@ -106,38 +106,46 @@ impl Server {
             state,
             pending_key,
             requested_name,
+            ..
         } = self;
-        let result = core.receive(record, connected, expects, &mut events, |records, message, events| {
-            let (decoded, _) = HandshakeMessage::decode(message)?;
-            let current = std::mem::replace(state, State::Closed);
-            *state = match (current, decoded) {
-                (State::ExpectClientHello, HandshakeMessage::ClientHello(hello)) => {
-                    let Some((key, random)) = pending_key.take() else {
-                        return Err(TlsError::new(
-                            AlertDescription::InternalError,
-                            "second ClientHello",
-                        ));
-                    };
-                    *requested_name = client_server_name(&hello);
-                    on_client_hello(config, records, key, random, &hello, message, events)?
-                }
-                (
-                    State::ExpectFinished {
-                        mut transcript,
-                        client_handshake_traffic_secret,
-                        application,
-                    },
-                    HandshakeMessage::Finished(finished),
-                ) => {
-                    let (client_finished_key, derivation) = key_schedule::finished_key(
-                        "client_finished_key",
-                        &client_handshake_traffic_secret,
-                    );
-                    events.push(Event::Derived(derivation));
-                    let expected =
-                        key_schedule::finished_verify_data(&client_finished_key, &transcript.hash());
-                    let passed = expected.as_slice() == finished.verify_data.as_slice();
-                    events.push(Event::Check(Check {
+        let result = core.receive(
+            record,
+            connected,
+            expects,
+            &mut events,
+            |records, message, events| {
+                let (decoded, _) = HandshakeMessage::decode(message)?;
+                let current = std::mem::replace(state, State::Closed);
+                *state = match (current, decoded) {
+                    (State::ExpectClientHello, HandshakeMessage::ClientHello(hello)) => {
+                        let Some((key, random)) = pending_key.take() else {
+                            return Err(TlsError::new(
+                                AlertDescription::InternalError,
+                                "second ClientHello",
+                            ));
+                        };
+                        *requested_name = client_server_name(&hello);
+                        on_client_hello(config, records, key, random, &hello, message, events)?
+                    }
+                    (
+                        State::ExpectFinished {
+                            mut transcript,
+                            client_handshake_traffic_secret,
+                            application,
+                        },
+                        HandshakeMessage::Finished(finished),
+                    ) => {
+                        let (client_finished_key, derivation) = key_schedule::finished_key(
+                            "client_finished_key",
+                            &client_handshake_traffic_secret,
+                        );
+                        events.push(Event::Derived(derivation));
+                        let expected = key_schedule::finished_verify_data(
+                            &client_finished_key,
+                            &transcript.hash(),
+                        );
+                        let passed = expected.as_slice() == finished.verify_data.as_slice();
+                        events.push(Event::Check(Check {
                         name: "client Finished".into(),
                         passed,
                         detail: if passed {
@@ -147,32 +155,33 @@ impl Server {
                                 .into()
                         },
                     }));
-                    if !passed {
-                        return Err(TlsError::new(
-                            AlertDescription::DecryptError,
-                            "client Finished verify_data is wrong",
+                        if !passed {
+                            return Err(TlsError::new(
+                                AlertDescription::DecryptError,
+                                "client Finished verify_data is wrong",
+                            ));
+                        }
+                        transcript.add(message);
+                        events.push(Event::Accepted("Finished".into()));
+                        events.push(Event::Derived(
+                            application.resumption_master_secret(&transcript.hash()),
                         ));
+                        let (client_keys, derivations) = key_schedule::traffic_keys(
+                            "client_application",
+                            application.client_application_traffic_secret_0(),
+                        );
+                        events.extend(derivations.into_iter().map(Event::Derived));
+                        records.set_read(client_keys, Protection::ApplicationKeys);
+                        events.push(Event::HandshakeComplete);
+                        State::Connected
                     }
-                    transcript.add(message);
-                    events.push(Event::Accepted("Finished".into()));
-                    events.push(Event::Derived(
-                        application.resumption_master_secret(&transcript.hash()),
-                    ));
-                    let (client_keys, derivations) = key_schedule::traffic_keys(
-                        "client_application",
-                        application.client_application_traffic_secret_0(),
-                    );
-                    events.extend(derivations.into_iter().map(Event::Derived));
-                    records.set_read(client_keys, Protection::ApplicationKeys);
-                    events.push(Event::HandshakeComplete);
-                    State::Connected
-                }
-                (current, decoded) => {
-                    return Err(TlsError::unexpected(decoded.name(), current.expects()));
-                }
-            };
-            Ok(())
-        });
+                    (current, decoded) => {
+                        return Err(TlsError::unexpected(decoded.name(), current.expects()));
+                    }
+                };
+                Ok(())
+            },
+        );
         match result {
             Ok(Received::Continue) => {}
             Ok(Received::PeerAlert(alert)) => {
@@ -327,7 +336,11 @@ fn on_client_hello(
         ],
     })
     .encode();
-    events.push(Event::Send(records.seal(ContentType::Handshake, &server_hello, "ServerHello")));
+    events.push(Event::Send(records.seal(
+        ContentType::Handshake,
+        &server_hello,
+        "ServerHello",
+    )));
     transcript.add(&server_hello);
 
     events.push(Event::Derived(ecdhe_derivation(
@@ -373,7 +386,11 @@ fn on_client_hello(
             .collect(),
     })
     .encode();
-    events.push(Event::Send(records.seal(ContentType::Handshake, &certificate, "Certificate")));
+    events.push(Event::Send(records.seal(
+        ContentType::Handshake,
+        &certificate,
+        "Certificate",
+    )));
     transcript.add(&certificate);
 
     let signed = tls13_certificate_verify_content(true, &transcript.hash());
@@ -389,15 +406,21 @@ fn on_client_hello(
     )));
     transcript.add(&certificate_verify);
 
-    let (server_finished_key, derivation) =
-        key_schedule::finished_key("server_finished_key", stage.server_handshake_traffic_secret());
+    let (server_finished_key, derivation) = key_schedule::finished_key(
+        "server_finished_key",
+        stage.server_handshake_traffic_secret(),
+    );
     events.push(Event::Derived(derivation));
     let verify_data = key_schedule::finished_verify_data(&server_finished_key, &transcript.hash());
     let finished = HandshakeMessage::Finished(Finished {
         verify_data: verify_data.to_vec(),
     })
     .encode();
-    events.push(Event::Send(records.seal(ContentType::Handshake, &finished, "Finished")));
+    events.push(Event::Send(records.seal(
+        ContentType::Handshake,
+        &finished,
+        "Finished",
+    )));
     transcript.add(&finished);
 
     let client_handshake_traffic_secret = *stage.client_handshake_traffic_secret();
@@ -412,6 +435,6 @@ fn on_client_hello(
     Ok(State::ExpectFinished {
         transcript,
         client_handshake_traffic_secret,
-        application,
+        application: Box::new(application),
     })
 }
