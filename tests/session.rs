@@ -313,3 +313,48 @@ fn every_byte_is_annotated() {
         }
     }
 }
+
+#[test]
+fn every_single_byte_change_on_the_https_wire_is_detected() {
+    // RFC 8446 §5.1: legacy_record_version of a plaintext record "MUST be ignored for
+    // all purposes"; everything else is covered by a check. Encrypted records carry
+    // their header in the AEAD's additional data, so even their version bytes count.
+    let clean = session(ScenarioName::Https, 1);
+    let mut undetected = Vec::new();
+    for record in clean.records() {
+        for offset in 0..record.bytes.len() {
+            let t = tampered(ScenarioName::Https, record.index, offset);
+            if t.outcome == Outcome::Completed {
+                undetected.push((record.index, offset, record.protection));
+            }
+        }
+    }
+    let ignorable = |(_, offset, protection): &(usize, usize, Protection)| {
+        *protection == Protection::Plaintext && (1..=2).contains(offset)
+    };
+    assert!(
+        undetected.iter().all(ignorable),
+        "undetected changes: {undetected:?}"
+    );
+    assert_eq!(
+        undetected.len(),
+        4,
+        "the two version bytes of ClientHello and ServerHello"
+    );
+}
+
+#[test]
+fn no_single_byte_change_on_plain_http_is_detected() {
+    let clean = session(ScenarioName::Http, 1);
+    for record in clean.records() {
+        for offset in (0..record.bytes.len()).step_by(7) {
+            let t = tampered(ScenarioName::Http, record.index, offset);
+            assert_eq!(
+                t.outcome,
+                Outcome::Completed,
+                "record {} byte {offset}",
+                record.index
+            );
+        }
+    }
+}

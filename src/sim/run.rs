@@ -166,7 +166,21 @@ impl<'a> Session<'a> {
         let (mut server, events) = Server::new(server_config, rng);
         self.absorb(Side::Server, None, events);
         let mut request_sent = false;
-        while let Some((step, delivered)) = self.deliver_next() {
+        let mut went_quiet = false;
+        loop {
+            let Some((step, delivered)) = self.deliver_next() else {
+                // The wire is quiet. If the login is not done, a side may be waiting for
+                // the rest of a message that will never come: tell both the peer is silent.
+                if went_quiet || self.outcome.is_some() || self.login_answered {
+                    break;
+                }
+                went_quiet = true;
+                let events = server.end_of_input();
+                self.absorb(Side::Server, None, events);
+                let events = client.end_of_input();
+                self.absorb(Side::Client, None, events);
+                continue;
+            };
             let receiver = match self.steps.get(step) {
                 Some(s) => s.from.peer(),
                 None => break,

@@ -171,6 +171,23 @@ impl Client {
         events
     }
 
+    /// The transport says the peer will send nothing more (a real browser or server
+    /// would time out). A half-received handshake message is then a `decode_error`.
+    pub fn end_of_input(&mut self) -> Vec<Event> {
+        let mut events = Vec::new();
+        if !self.is_closed() && self.core.has_partial_message() {
+            self.core.fail(
+                TlsError::new(
+                    AlertDescription::DecodeError,
+                    "the peer stopped sending in the middle of a handshake message",
+                ),
+                &mut events,
+            );
+            self.state = State::Closed;
+        }
+        events
+    }
+
     /// Encrypts application data (only once connected).
     pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
         if !self.is_connected() || self.sent_close {

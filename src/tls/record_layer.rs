@@ -351,6 +351,11 @@ impl EndpointCore {
         }
     }
 
+    /// Whether part of a handshake message arrived and the rest is still missing.
+    pub fn has_partial_message(&self) -> bool {
+        !self.handshake.is_empty()
+    }
+
     /// Sends a fatal alert for `error` and reports the failure.
     pub fn fail(&mut self, error: TlsError, events: &mut Vec<Event>) {
         let alert = Alert::fatal(error.alert);
