@@ -52,7 +52,9 @@ fn step_text(i: usize, total: usize, step: &Step) -> String {
             out.push_str(&hex_block(delivered, "  "));
         }
         if let Some(inner) = &record.inner_plaintext {
-            out.push_str("  decrypted by the receiver's keys (TLSInnerPlaintext):\n");
+            out.push_str(
+                "  what the sender encrypted (TLSInnerPlaintext: content, type, padding):\n",
+            );
             out.push_str(&hex_block(inner, "    "));
         }
     }
@@ -92,9 +94,16 @@ fn step_text(i: usize, total: usize, step: &Step) -> String {
             String::from_utf8_lossy(data)
         ));
     }
+    for (side, alert) in &step.alerts_received {
+        out.push_str(&format!(
+            "{} receives alert {}\n",
+            side.name(),
+            alert.name()
+        ));
+    }
     if let Some((side, alert, reason)) = &step.failure {
         out.push_str(&format!(
-            "{} sends alert {}: {reason}\n",
+            "{} rejects this record and answers with alert {}: {reason}\n",
             side.name(),
             alert.name()
         ));
@@ -180,6 +189,7 @@ fn step_json(i: usize, step: &Step) -> Value {
         "checks": step.checks.iter().map(|(side, check)| json!({
             "side": side.name(), "name": check.name, "passed": check.passed, "detail": check.detail,
         })).collect::<Vec<_>>(),
+        "alerts_received": step.alerts_received.iter().map(|(side, a)| json!({"side": side.name(), "alert": a.name()})).collect::<Vec<_>>(),
         "accepted": step.accepted.iter().map(|(side, m)| json!({"side": side.name(), "message": m})).collect::<Vec<_>>(),
         "eavesdropper": step.eavesdropper,
         "failure": step.failure.as_ref().map(|(side, alert, reason)| json!({

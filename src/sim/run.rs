@@ -270,7 +270,7 @@ impl<'a> Session<'a> {
             Event::Accepted(message) => step.accepted.push((side, message)),
             Event::HandshakeComplete => step.accepted.push((side, "handshake complete".into())),
             Event::ApplicationData(data) => step.delivered_data.push((side, data)),
-            Event::AlertReceived(_) => {}
+            Event::AlertReceived(alert) => step.alerts_received.push((side, alert.description)),
             Event::Failed(error) => {
                 if self.outcome.is_none() {
                     self.outcome = Some(Outcome::Aborted {
@@ -320,6 +320,7 @@ impl<'a> Session<'a> {
             checks: Vec::new(),
             accepted: Vec::new(),
             delivered_data: Vec::new(),
+            alerts_received: Vec::new(),
             failure: None,
             eavesdropper,
         });

@@ -73,6 +73,8 @@ pub struct Step {
     pub accepted: Vec<(Side, String)>,
     /// Application data delivered in this step (decrypted), by receiving side.
     pub delivered_data: Vec<(Side, Vec<u8>)>,
+    /// Alerts received in this step, by receiving side.
+    pub alerts_received: Vec<(Side, AlertDescription)>,
     /// A side that gave up in this step, with the alert it sent and why.
     pub failure: Option<(Side, AlertDescription, String)>,
     /// What an eavesdropper on the wire reads in this step.

@@ -359,12 +359,14 @@ impl EndpointCore {
     /// Sends a fatal alert for `error` and reports the failure.
     pub fn fail(&mut self, error: TlsError, events: &mut Vec<Event>) {
         let alert = Alert::fatal(error.alert);
+        // Failed first: it belongs to the step whose record was rejected; the alert
+        // record then starts a step of its own.
+        events.push(Event::Failed(error));
         events.push(Event::Send(self.records.seal(
             ContentType::Alert,
             &alert.encode(),
             "alert",
         )));
-        events.push(Event::Failed(error));
     }
 
     /// Sends close_notify.
