@@ -216,7 +216,8 @@ impl Server {
         events
     }
 
-    /// Encrypts application data (only once connected).
+    /// Encrypts application data (only once connected), in records of at most 2^14
+    /// bytes of plaintext each.
     pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
         if !self.is_connected() || self.sent_close {
             return Err(TlsError::new(
@@ -224,11 +225,7 @@ impl Server {
                 "application data before the handshake finished",
             ));
         }
-        Ok(vec![Event::Send(self.core.records.seal(
-            ContentType::ApplicationData,
-            data,
-            "application data",
-        ))])
+        Ok(self.core.seal_application_data(data))
     }
 
     /// Sends close_notify: nothing more will be written, but what the peer still
