@@ -29,3 +29,6 @@ pub use record::{
     ContentType, LEGACY_RECORD_VERSION, MAX_CIPHERTEXT, MAX_PLAINTEXT, Record,
     annotate_inner_plaintext, decode_inner_plaintext, encode_inner_plaintext,
 };
+
+#[cfg(test)]
+mod proptests;
