@@ -191,7 +191,7 @@ fn message() -> impl Strategy<Value = HandshakeMessage> {
     prop_oneof![
         (
             any::<u16>(),
-            random.clone(),
+            random,
             bytes(0..33),
             u16s(1..8),
             bytes(1..4),
