@@ -1,6 +1,6 @@
 //! Handshake messages (RFC 8446 §4): the TLS 1.3 full handshake, field by field.
 
-use super::annotate::Field;
+use super::annotate::{Field, count};
 use super::codec::{LenWidth, Reader, put_u8, put_u16, put_vector, with_vector};
 use super::error::DecodeError;
 use super::extensions::{
@@ -567,7 +567,10 @@ fn read_message(r: &mut Reader<'_>) -> Result<(HandshakeMessage, Field), DecodeE
             "length",
             len_at..body_at,
             len.to_string(),
-            format!("the rest of this {what} is {len} bytes long"),
+            format!(
+                "the rest of this {what} is {} long",
+                count(len, "byte", "bytes")
+            ),
         ),
     ];
     children.extend(body_fields);
@@ -622,7 +625,7 @@ fn session_id_field(v: &super::codec::Vector<'_>, name: &str, client: bool) -> F
             "the same bytes the client sent",
         ),
     };
-    opaque_field(name, v, format!("{} bytes", v.len), meaning, content)
+    opaque_field(name, v, count(v.len, "byte", "bytes"), meaning, content)
 }
 
 fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
@@ -673,7 +676,7 @@ fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     fields.push(Field::node(
         "legacy_compression_methods",
         cm.range.clone(),
-        format!("{} methods", methods.len()),
+        count(methods.len(), "method", "methods"),
         "a leftover: TLS 1.3 requires exactly one entry, 0 (no compression)",
         cm_children,
     ));
@@ -788,7 +791,7 @@ fn read_certificate(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let mut fields = vec![opaque_field(
         "certificate_request_context",
         &ctx,
-        format!("{} bytes", ctx.len),
+        count(ctx.len, "byte", "bytes"),
         ctx_meaning,
         "the request's identifier",
     )];
@@ -845,7 +848,7 @@ fn read_certificate(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     fields.push(Field::node(
         "certificate_list",
         list.range.clone(),
-        format!("{} certificates", entries.len()),
+        count(entries.len(), "certificate", "certificates"),
         "the chain: the sender's certificate first, then the authorities that vouch for it",
         children,
     ));
@@ -871,7 +874,7 @@ fn read_certificate_verify(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
         opaque_field(
             "signature",
             &sig,
-            format!("{} bytes", sig.len),
+            count(sig.len, "byte", "bytes"),
             "a signature over the handshake so far, made with the certificate's private key",
             "only the owner of the certificate's private key could have made this signature",
         ),
@@ -896,7 +899,7 @@ fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let fields = vec![Field::leaf(
         "verify_data",
         at..at + n,
-        format!("{n} bytes"),
+        count(n, "byte", "bytes"),
         "an HMAC of the whole handshake so far: proves both sides saw the same messages and hold the same keys",
     )];
     Ok((HandshakeMessage::Finished(Finished { verify_data }), fields))
@@ -910,7 +913,7 @@ fn read_unknown(typ: u8, r: &mut Reader<'_>) -> Body {
         fields.push(Field::leaf(
             "body",
             at..at + body.len(),
-            format!("{} bytes", body.len()),
+            count(body.len(), "byte", "bytes"),
             "this lab shows this message's bytes without decoding them field by field",
         ));
     }

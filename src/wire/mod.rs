@@ -31,4 +31,6 @@ pub use record::{
 };
 
 #[cfg(test)]
+mod interop;
+#[cfg(test)]
 mod proptests;
