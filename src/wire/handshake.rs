@@ -530,9 +530,42 @@ impl EncryptedExtensions {
     }
 }
 
-type Body = (HandshakeMessage, Vec<Field>);
+pub(crate) type Body = (HandshakeMessage, Vec<Field>);
 
 fn read_message(r: &mut Reader<'_>) -> Result<(HandshakeMessage, Field), DecodeError> {
+    read_framed(r, |ht, typ, br| {
+        let (msg, fields) = match ht {
+            HandshakeType::ClientHello => read_client_hello(br)?,
+            HandshakeType::ServerHello => read_server_hello(br)?,
+            HandshakeType::EncryptedExtensions => {
+                let (extensions, f) = read_extensions(br, ExtensionContext::EncryptedExtensions)?;
+                let m = HandshakeMessage::EncryptedExtensions(EncryptedExtensions { extensions });
+                (m, vec![f])
+            }
+            HandshakeType::Certificate => read_certificate(br)?,
+            HandshakeType::CertificateVerify => read_certificate_verify(br)?,
+            HandshakeType::Finished => read_finished(br)?,
+            _ => read_unknown(typ, br),
+        };
+        let name = match &msg {
+            HandshakeMessage::ServerHello(sh) if sh.is_hello_retry_request() => "HelloRetryRequest",
+            m => m.name(),
+        };
+        Ok((msg, fields, name))
+    })
+}
+
+/// Reads the Handshake header (msg_type, uint24 length), hands the body to `body`
+/// (which returns the message, its body fields and the display name), checks the
+/// body was used exactly, and builds the message's field.
+pub(crate) fn read_framed<T>(
+    r: &mut Reader<'_>,
+    body: impl FnOnce(
+        HandshakeType,
+        u8,
+        &mut Reader<'_>,
+    ) -> Result<(T, Vec<Field>, &'static str), DecodeError>,
+) -> Result<(T, Field), DecodeError> {
     let at = r.offset();
     let typ = r.u8("Handshake.msg_type")?;
     let ht = HandshakeType::from_u8(typ);
@@ -540,21 +573,9 @@ fn read_message(r: &mut Reader<'_>) -> Result<(HandshakeMessage, Field), DecodeE
     let len_at = r.offset();
     let len = r.u24("Handshake.length")? as usize;
     let body_at = r.offset();
-    let body = r.take(len, "Handshake.body")?;
-    let mut br = Reader::with_base(body, body_at);
-    let (msg, body_fields) = match ht {
-        HandshakeType::ClientHello => read_client_hello(&mut br)?,
-        HandshakeType::ServerHello => read_server_hello(&mut br)?,
-        HandshakeType::EncryptedExtensions => {
-            let (extensions, f) = read_extensions(&mut br, ExtensionContext::EncryptedExtensions)?;
-            let m = HandshakeMessage::EncryptedExtensions(EncryptedExtensions { extensions });
-            (m, vec![f])
-        }
-        HandshakeType::Certificate => read_certificate(&mut br)?,
-        HandshakeType::CertificateVerify => read_certificate_verify(&mut br)?,
-        HandshakeType::Finished => read_finished(&mut br)?,
-        _ => read_unknown(typ, &mut br),
-    };
+    let bytes = r.take(len, "Handshake.body")?;
+    let mut br = Reader::with_base(bytes, body_at);
+    let (msg, body_fields, name) = body(ht, typ, &mut br)?;
     br.expect_end(body_what(ht))?;
     let mut children = vec![
         Field::leaf(
@@ -574,21 +595,17 @@ fn read_message(r: &mut Reader<'_>) -> Result<(HandshakeMessage, Field), DecodeE
         ),
     ];
     children.extend(body_fields);
-    let name = match &msg {
-        HandshakeMessage::ServerHello(sh) if sh.is_hello_retry_request() => "HelloRetryRequest",
-        m => m.name(),
-    };
     let field = Field::node(
         name,
         at..r.offset(),
-        format!("{} bytes", r.offset() - at),
+        count(r.offset() - at, "byte", "bytes"),
         ht.purpose(),
         children,
     );
     Ok((msg, field))
 }
 
-fn body_what(ht: HandshakeType) -> &'static str {
+pub(crate) fn body_what(ht: HandshakeType) -> &'static str {
     match ht {
         HandshakeType::ClientHello => "ClientHello",
         HandshakeType::ServerHello => "ServerHello",
@@ -596,6 +613,8 @@ fn body_what(ht: HandshakeType) -> &'static str {
         HandshakeType::Certificate => "Certificate",
         HandshakeType::CertificateVerify => "CertificateVerify",
         HandshakeType::Finished => "Finished",
+        HandshakeType::ServerHelloDone => "ServerHelloDone",
+        HandshakeType::ClientKeyExchange => "ClientKeyExchange",
         _ => "Handshake.body",
     }
 }
@@ -628,7 +647,7 @@ fn session_id_field(v: &super::codec::Vector<'_>, name: &str, client: bool) -> F
     opaque_field(name, v, count(v.len, "byte", "bytes"), meaning, content)
 }
 
-fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
+pub(crate) fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let mut fields = Vec::new();
     let at = r.offset();
     let legacy_version = r.u16("ClientHello.legacy_version")?;
@@ -728,7 +747,7 @@ fn server_random_meaning(random: &[u8; 32]) -> &'static str {
     }
 }
 
-fn read_server_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
+pub(crate) fn read_server_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let mut fields = Vec::new();
     let at = r.offset();
     let legacy_version = r.u16("ServerHello.legacy_version")?;
@@ -886,7 +905,7 @@ fn read_certificate_verify(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     Ok((HandshakeMessage::CertificateVerify(cv), fields))
 }
 
-fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
+pub(crate) fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let at = r.offset();
     let verify_data = r.rest().to_vec();
     if verify_data.is_empty() {
@@ -905,7 +924,7 @@ fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     Ok((HandshakeMessage::Finished(Finished { verify_data }), fields))
 }
 
-fn read_unknown(typ: u8, r: &mut Reader<'_>) -> Body {
+pub(crate) fn read_unknown(typ: u8, r: &mut Reader<'_>) -> Body {
     let at = r.offset();
     let body = r.rest().to_vec();
     let mut fields = Vec::new();

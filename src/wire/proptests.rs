@@ -15,6 +15,7 @@ use super::handshake::{
 use super::record::{
     ContentType, Record, annotate_inner_plaintext, decode_inner_plaintext, encode_inner_plaintext,
 };
+use super::tls12::Tls12Message;
 use proptest::prelude::*;
 
 const CONTEXTS: [ExtensionContext; 4] = [
@@ -63,6 +64,17 @@ fn check_all_decoders(bytes: &[u8]) -> Result<(), TestCaseError> {
             tiles(&fields.unwrap_or_default(), 0, bytes.len())?;
         }
         Err(_) => prop_assert!(annotate_handshake_messages(bytes, 0).is_err()),
+    }
+
+    match Tls12Message::decode(bytes) {
+        Ok((msg, used)) => {
+            prop_assert_eq!(Some(&msg.encode()[..]), bytes.get(..used));
+            let field = Tls12Message::annotate(bytes, 6);
+            prop_assert!(field.is_ok());
+            let fields: Vec<Field> = field.into_iter().collect();
+            tiles(&fields, 6, used)?;
+        }
+        Err(e) => prop_assert_eq!(Tls12Message::annotate(bytes, 0).err(), Some(e)),
     }
 
     for ctx in CONTEXTS {
@@ -280,7 +292,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_behind_plausible_headers_never_panic(
-        typ in prop::sample::select(vec![1u8, 2, 8, 11, 15, 20, 21, 22, 23]),
+        typ in prop::sample::select(vec![1u8, 2, 8, 11, 14, 15, 16, 20, 21, 22, 23]),
         body in bytes(0..200),
     ) {
         // Frame random bodies so the decoders get past the header checks.
