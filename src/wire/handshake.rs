@@ -890,19 +890,81 @@ fn read_certificate_verify(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
             value,
             format!("the signature scheme used: {meaning}"),
         ),
-        opaque_field(
-            "signature",
-            &sig,
-            count(sig.len, "byte", "bytes"),
-            "a signature over the handshake so far, made with the certificate's private key",
-            "only the owner of the certificate's private key could have made this signature",
-        ),
+        signature_field(algorithm, &sig),
     ];
     let cv = CertificateVerify {
         algorithm,
         signature: sig.body.clone().rest().to_vec(),
     };
     Ok((HandshakeMessage::CertificateVerify(cv), fields))
+}
+
+fn signature_field(algorithm: u16, sig: &super::codec::Vector<'_>) -> Field {
+    let meaning = "a signature over the handshake so far, made with the certificate's private key";
+    let plain = opaque_field(
+        "signature",
+        sig,
+        count(sig.len, "byte", "bytes"),
+        meaning,
+        "only the owner of the certificate's private key could have made this signature",
+    );
+    if !matches!(algorithm, 0x0403 | 0x0503 | 0x0603) {
+        return plain;
+    }
+    match ecdsa_der_fields(&mut sig.body.clone()) {
+        Some(parts) => {
+            let mut children = vec![length_leaf(sig, "signature")];
+            children.extend(parts);
+            Field::node(
+                "signature",
+                sig.range.clone(),
+                count(sig.len, "byte", "bytes"),
+                meaning,
+                children,
+            )
+        }
+        None => plain,
+    }
+}
+
+/// Splits a DER `SEQUENCE { INTEGER r, INTEGER s }` (short-form lengths only) into
+/// three leaves; `None` when it is anything else.
+fn ecdsa_der_fields(r: &mut Reader<'_>) -> Option<Vec<Field>> {
+    let at = r.offset();
+    let [tag, len] = r.array::<2>("ecdsa").ok()?;
+    if tag != 0x30 || len >= 0x80 || usize::from(len) != r.remaining() {
+        return None;
+    }
+    let mut fields = vec![Field::leaf(
+        "SEQUENCE",
+        at..at + 2,
+        count(usize::from(len), "byte", "bytes"),
+        "DER: a SEQUENCE holding the two numbers r and s that make up an ECDSA signature",
+    )];
+    for (name, meaning) in [
+        (
+            "r",
+            "the first number of the signature (a DER INTEGER: tag, length, value)",
+        ),
+        (
+            "s",
+            "the second number of the signature (a DER INTEGER: tag, length, value)",
+        ),
+    ] {
+        let at = r.offset();
+        let [tag, len] = r.array::<2>("ecdsa").ok()?;
+        if tag != 0x02 || len >= 0x80 || len == 0 {
+            return None;
+        }
+        r.take(usize::from(len), "ecdsa").ok()?;
+        fields.push(Field::leaf(
+            name,
+            at..r.offset(),
+            count(usize::from(len), "byte", "bytes"),
+            meaning,
+        ));
+    }
+    r.is_empty().then_some(fields)
 }
 
 pub(crate) fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
@@ -1279,6 +1341,28 @@ pub(crate) mod tests {
         let msg = HandshakeMessage::ClientHello(ch);
         let bytes = msg.encode();
         assert_eq!(HandshakeMessage::decode(&bytes), Ok((msg, bytes.len())));
+    }
+
+    #[test]
+    fn ecdsa_signature_is_split_into_r_and_s() {
+        let mut der = vec![0x30, 68, 0x02, 32];
+        der.extend([1u8; 32]);
+        der.extend([0x02, 32]);
+        der.extend([2u8; 32]);
+        let msg = HandshakeMessage::CertificateVerify(CertificateVerify {
+            algorithm: ECDSA_SECP256R1_SHA256,
+            signature: der,
+        });
+        let bytes = msg.encode();
+        let f = HandshakeMessage::annotate(&bytes, 0)
+            .map(|f| vec![f])
+            .unwrap_or_default();
+        assert_eq!(check_tiling(&f, 0..bytes.len()), Ok(()));
+        let sig = f.first().and_then(|f| f.find("signature"));
+        let names: Vec<&str> = sig
+            .map(|s| s.children.iter().map(|c| c.name.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(names, ["length", "SEQUENCE", "r", "s"]);
     }
 
     #[test]
