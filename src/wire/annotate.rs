@@ -101,6 +101,15 @@ impl Field {
     }
 }
 
+/// "1 byte", "2 bytes": a count with its noun in the right number.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Checks that `fields` tile `range` exactly: in order, without gaps or overlaps,
 /// each node's children tiling the node, every leaf non-empty.
 ///

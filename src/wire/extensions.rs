@@ -1,7 +1,7 @@
 //! Extensions (RFC 8446 §4.2) and the registries of names students see: cipher
 //! suites, named groups, signature schemes, extension types and versions.
 
-use super::annotate::Field;
+use super::annotate::{Field, count};
 use super::codec::{LenWidth, Reader, Vector, put_u16, put_vector, with_vector};
 use super::error::DecodeError;
 
@@ -453,7 +453,7 @@ pub(crate) fn length_leaf(v: &Vector<'_>, of: &str) -> Field {
         "length",
         v.len_range.clone(),
         v.len.to_string(),
-        format!("the next {} bytes are the {of}", v.len),
+        format!("the next {} are the {of}", count(v.len, "byte", "bytes")),
     )
 }
 
@@ -504,8 +504,11 @@ pub(crate) fn read_u16_list(
     let field = Field::node(
         name,
         v.range.clone(),
-        format!("{} entries", list.len()),
-        format!("{} entries, in order of preference", list.len()),
+        count(list.len(), "entry", "entries"),
+        format!(
+            "{}, in order of preference",
+            count(list.len(), "entry", "entries")
+        ),
         children,
     );
     Ok((list, field))
@@ -561,7 +564,7 @@ pub(crate) fn read_extensions(
     let field = Field::node(
         "extensions",
         block.range.clone(),
-        format!("{} extensions", exts.len()),
+        count(exts.len(), "extension", "extensions"),
         "optional features and parameters; TLS 1.3 negotiates almost everything here",
         children,
     );
@@ -700,7 +703,7 @@ fn read_extension_data(
             let f = Field::node(
                 "client_shares",
                 v.range.clone(),
-                format!("{} shares", entries.len()),
+                count(entries.len(), "share", "shares"),
                 "one public key for each group the client guesses the server will pick",
                 children,
             );
@@ -719,7 +722,7 @@ fn read_extension_data(
                 fields.push(Field::leaf(
                     "extension_data",
                     at..at + data.len(),
-                    format!("{} bytes", data.len()),
+                    count(data.len(), "byte", "bytes"),
                     "this lab does not use this extension: its bytes are kept and skipped",
                 ));
             }
@@ -727,7 +730,11 @@ fn read_extension_data(
                 typ,
                 data: data.to_vec(),
             };
-            Ok((ext, format!("{} bytes", data.len()), fields))
+            let value = match data.len() {
+                0 => "empty".to_string(),
+                n => count(n, "byte", "bytes"),
+            };
+            Ok((ext, value, fields))
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Handshake messages (RFC 8446 §4): the TLS 1.3 full handshake, field by field.
 
-use super::annotate::Field;
+use super::annotate::{Field, count};
 use super::codec::{LenWidth, Reader, put_u8, put_u16, put_vector, with_vector};
 use super::error::DecodeError;
 use super::extensions::{
@@ -530,9 +530,42 @@ impl EncryptedExtensions {
     }
 }
 
-type Body = (HandshakeMessage, Vec<Field>);
+pub(crate) type Body = (HandshakeMessage, Vec<Field>);
 
 fn read_message(r: &mut Reader<'_>) -> Result<(HandshakeMessage, Field), DecodeError> {
+    read_framed(r, |ht, typ, br| {
+        let (msg, fields) = match ht {
+            HandshakeType::ClientHello => read_client_hello(br)?,
+            HandshakeType::ServerHello => read_server_hello(br)?,
+            HandshakeType::EncryptedExtensions => {
+                let (extensions, f) = read_extensions(br, ExtensionContext::EncryptedExtensions)?;
+                let m = HandshakeMessage::EncryptedExtensions(EncryptedExtensions { extensions });
+                (m, vec![f])
+            }
+            HandshakeType::Certificate => read_certificate(br)?,
+            HandshakeType::CertificateVerify => read_certificate_verify(br)?,
+            HandshakeType::Finished => read_finished(br)?,
+            _ => read_unknown(typ, br),
+        };
+        let name = match &msg {
+            HandshakeMessage::ServerHello(sh) if sh.is_hello_retry_request() => "HelloRetryRequest",
+            m => m.name(),
+        };
+        Ok((msg, fields, name))
+    })
+}
+
+/// Reads the Handshake header (msg_type, uint24 length), hands the body to `body`
+/// (which returns the message, its body fields and the display name), checks the
+/// body was used exactly, and builds the message's field.
+pub(crate) fn read_framed<T>(
+    r: &mut Reader<'_>,
+    body: impl FnOnce(
+        HandshakeType,
+        u8,
+        &mut Reader<'_>,
+    ) -> Result<(T, Vec<Field>, &'static str), DecodeError>,
+) -> Result<(T, Field), DecodeError> {
     let at = r.offset();
     let typ = r.u8("Handshake.msg_type")?;
     let ht = HandshakeType::from_u8(typ);
@@ -540,21 +573,9 @@ fn read_message(r: &mut Reader<'_>) -> Result<(HandshakeMessage, Field), DecodeE
     let len_at = r.offset();
     let len = r.u24("Handshake.length")? as usize;
     let body_at = r.offset();
-    let body = r.take(len, "Handshake.body")?;
-    let mut br = Reader::with_base(body, body_at);
-    let (msg, body_fields) = match ht {
-        HandshakeType::ClientHello => read_client_hello(&mut br)?,
-        HandshakeType::ServerHello => read_server_hello(&mut br)?,
-        HandshakeType::EncryptedExtensions => {
-            let (extensions, f) = read_extensions(&mut br, ExtensionContext::EncryptedExtensions)?;
-            let m = HandshakeMessage::EncryptedExtensions(EncryptedExtensions { extensions });
-            (m, vec![f])
-        }
-        HandshakeType::Certificate => read_certificate(&mut br)?,
-        HandshakeType::CertificateVerify => read_certificate_verify(&mut br)?,
-        HandshakeType::Finished => read_finished(&mut br)?,
-        _ => read_unknown(typ, &mut br),
-    };
+    let bytes = r.take(len, "Handshake.body")?;
+    let mut br = Reader::with_base(bytes, body_at);
+    let (msg, body_fields, name) = body(ht, typ, &mut br)?;
     br.expect_end(body_what(ht))?;
     let mut children = vec![
         Field::leaf(
@@ -567,25 +588,24 @@ fn read_message(r: &mut Reader<'_>) -> Result<(HandshakeMessage, Field), DecodeE
             "length",
             len_at..body_at,
             len.to_string(),
-            format!("the rest of this {what} is {len} bytes long"),
+            format!(
+                "the rest of this {what} is {} long",
+                count(len, "byte", "bytes")
+            ),
         ),
     ];
     children.extend(body_fields);
-    let name = match &msg {
-        HandshakeMessage::ServerHello(sh) if sh.is_hello_retry_request() => "HelloRetryRequest",
-        m => m.name(),
-    };
     let field = Field::node(
         name,
         at..r.offset(),
-        format!("{} bytes", r.offset() - at),
+        count(r.offset() - at, "byte", "bytes"),
         ht.purpose(),
         children,
     );
     Ok((msg, field))
 }
 
-fn body_what(ht: HandshakeType) -> &'static str {
+pub(crate) fn body_what(ht: HandshakeType) -> &'static str {
     match ht {
         HandshakeType::ClientHello => "ClientHello",
         HandshakeType::ServerHello => "ServerHello",
@@ -593,6 +613,8 @@ fn body_what(ht: HandshakeType) -> &'static str {
         HandshakeType::Certificate => "Certificate",
         HandshakeType::CertificateVerify => "CertificateVerify",
         HandshakeType::Finished => "Finished",
+        HandshakeType::ServerHelloDone => "ServerHelloDone",
+        HandshakeType::ClientKeyExchange => "ClientKeyExchange",
         _ => "Handshake.body",
     }
 }
@@ -622,10 +644,10 @@ fn session_id_field(v: &super::codec::Vector<'_>, name: &str, client: bool) -> F
             "the same bytes the client sent",
         ),
     };
-    opaque_field(name, v, format!("{} bytes", v.len), meaning, content)
+    opaque_field(name, v, count(v.len, "byte", "bytes"), meaning, content)
 }
 
-fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
+pub(crate) fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let mut fields = Vec::new();
     let at = r.offset();
     let legacy_version = r.u16("ClientHello.legacy_version")?;
@@ -673,7 +695,7 @@ fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     fields.push(Field::node(
         "legacy_compression_methods",
         cm.range.clone(),
-        format!("{} methods", methods.len()),
+        count(methods.len(), "method", "methods"),
         "a leftover: TLS 1.3 requires exactly one entry, 0 (no compression)",
         cm_children,
     ));
@@ -725,7 +747,7 @@ fn server_random_meaning(random: &[u8; 32]) -> &'static str {
     }
 }
 
-fn read_server_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
+pub(crate) fn read_server_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let mut fields = Vec::new();
     let at = r.offset();
     let legacy_version = r.u16("ServerHello.legacy_version")?;
@@ -788,7 +810,7 @@ fn read_certificate(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let mut fields = vec![opaque_field(
         "certificate_request_context",
         &ctx,
-        format!("{} bytes", ctx.len),
+        count(ctx.len, "byte", "bytes"),
         ctx_meaning,
         "the request's identifier",
     )];
@@ -845,7 +867,7 @@ fn read_certificate(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     fields.push(Field::node(
         "certificate_list",
         list.range.clone(),
-        format!("{} certificates", entries.len()),
+        count(entries.len(), "certificate", "certificates"),
         "the chain: the sender's certificate first, then the authorities that vouch for it",
         children,
     ));
@@ -868,13 +890,7 @@ fn read_certificate_verify(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
             value,
             format!("the signature scheme used: {meaning}"),
         ),
-        opaque_field(
-            "signature",
-            &sig,
-            format!("{} bytes", sig.len),
-            "a signature over the handshake so far, made with the certificate's private key",
-            "only the owner of the certificate's private key could have made this signature",
-        ),
+        signature_field(algorithm, &sig),
     ];
     let cv = CertificateVerify {
         algorithm,
@@ -883,7 +899,75 @@ fn read_certificate_verify(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     Ok((HandshakeMessage::CertificateVerify(cv), fields))
 }
 
-fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
+fn signature_field(algorithm: u16, sig: &super::codec::Vector<'_>) -> Field {
+    let meaning = "a signature over the handshake so far, made with the certificate's private key";
+    let plain = opaque_field(
+        "signature",
+        sig,
+        count(sig.len, "byte", "bytes"),
+        meaning,
+        "only the owner of the certificate's private key could have made this signature",
+    );
+    if !matches!(algorithm, 0x0403 | 0x0503 | 0x0603) {
+        return plain;
+    }
+    match ecdsa_der_fields(&mut sig.body.clone()) {
+        Some(parts) => {
+            let mut children = vec![length_leaf(sig, "signature")];
+            children.extend(parts);
+            Field::node(
+                "signature",
+                sig.range.clone(),
+                count(sig.len, "byte", "bytes"),
+                meaning,
+                children,
+            )
+        }
+        None => plain,
+    }
+}
+
+/// Splits a DER `SEQUENCE { INTEGER r, INTEGER s }` (short-form lengths only) into
+/// three leaves; `None` when it is anything else.
+fn ecdsa_der_fields(r: &mut Reader<'_>) -> Option<Vec<Field>> {
+    let at = r.offset();
+    let [tag, len] = r.array::<2>("ecdsa").ok()?;
+    if tag != 0x30 || len >= 0x80 || usize::from(len) != r.remaining() {
+        return None;
+    }
+    let mut fields = vec![Field::leaf(
+        "SEQUENCE",
+        at..at + 2,
+        count(usize::from(len), "byte", "bytes"),
+        "DER: a SEQUENCE holding the two numbers r and s that make up an ECDSA signature",
+    )];
+    for (name, meaning) in [
+        (
+            "r",
+            "the first number of the signature (a DER INTEGER: tag, length, value)",
+        ),
+        (
+            "s",
+            "the second number of the signature (a DER INTEGER: tag, length, value)",
+        ),
+    ] {
+        let at = r.offset();
+        let [tag, len] = r.array::<2>("ecdsa").ok()?;
+        if tag != 0x02 || len >= 0x80 || len == 0 {
+            return None;
+        }
+        r.take(usize::from(len), "ecdsa").ok()?;
+        fields.push(Field::leaf(
+            name,
+            at..r.offset(),
+            count(usize::from(len), "byte", "bytes"),
+            meaning,
+        ));
+    }
+    r.is_empty().then_some(fields)
+}
+
+pub(crate) fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let at = r.offset();
     let verify_data = r.rest().to_vec();
     if verify_data.is_empty() {
@@ -896,13 +980,13 @@ fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let fields = vec![Field::leaf(
         "verify_data",
         at..at + n,
-        format!("{n} bytes"),
+        count(n, "byte", "bytes"),
         "an HMAC of the whole handshake so far: proves both sides saw the same messages and hold the same keys",
     )];
     Ok((HandshakeMessage::Finished(Finished { verify_data }), fields))
 }
 
-fn read_unknown(typ: u8, r: &mut Reader<'_>) -> Body {
+pub(crate) fn read_unknown(typ: u8, r: &mut Reader<'_>) -> Body {
     let at = r.offset();
     let body = r.rest().to_vec();
     let mut fields = Vec::new();
@@ -910,7 +994,7 @@ fn read_unknown(typ: u8, r: &mut Reader<'_>) -> Body {
         fields.push(Field::leaf(
             "body",
             at..at + body.len(),
-            format!("{} bytes", body.len()),
+            count(body.len(), "byte", "bytes"),
             "this lab shows this message's bytes without decoding them field by field",
         ));
     }
@@ -1257,6 +1341,28 @@ pub(crate) mod tests {
         let msg = HandshakeMessage::ClientHello(ch);
         let bytes = msg.encode();
         assert_eq!(HandshakeMessage::decode(&bytes), Ok((msg, bytes.len())));
+    }
+
+    #[test]
+    fn ecdsa_signature_is_split_into_r_and_s() {
+        let mut der = vec![0x30, 68, 0x02, 32];
+        der.extend([1u8; 32]);
+        der.extend([0x02, 32]);
+        der.extend([2u8; 32]);
+        let msg = HandshakeMessage::CertificateVerify(CertificateVerify {
+            algorithm: ECDSA_SECP256R1_SHA256,
+            signature: der,
+        });
+        let bytes = msg.encode();
+        let f = HandshakeMessage::annotate(&bytes, 0)
+            .map(|f| vec![f])
+            .unwrap_or_default();
+        assert_eq!(check_tiling(&f, 0..bytes.len()), Ok(()));
+        let sig = f.first().and_then(|f| f.find("signature"));
+        let names: Vec<&str> = sig
+            .map(|s| s.children.iter().map(|c| c.name.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(names, ["length", "SEQUENCE", "r", "s"]);
     }
 
     #[test]

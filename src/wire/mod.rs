@@ -12,6 +12,7 @@ pub mod error;
 pub mod extensions;
 pub mod handshake;
 pub mod record;
+pub mod tls12;
 
 pub use alert::{Alert, AlertDescription, AlertLevel};
 pub use annotate::{Field, check_tiling};
@@ -29,3 +30,10 @@ pub use record::{
     ContentType, LEGACY_RECORD_VERSION, MAX_CIPHERTEXT, MAX_PLAINTEXT, Record,
     annotate_inner_plaintext, decode_inner_plaintext, encode_inner_plaintext,
 };
+
+pub use tls12::{Certificate12, ClientKeyExchangeRsa, Tls12Message};
+
+#[cfg(test)]
+mod interop;
+#[cfg(test)]
+mod proptests;

@@ -2,7 +2,7 @@
 //! under, and the TLSInnerPlaintext that is encrypted inside protected records.
 
 use super::alert::Alert;
-use super::annotate::Field;
+use super::annotate::{Field, count};
 use super::codec::Reader;
 use super::error::DecodeError;
 use super::handshake::annotate_handshake_messages;
@@ -196,7 +196,10 @@ fn read_record(r: &mut Reader<'_>) -> Result<(Record, Vec<Field>), DecodeError> 
             "length",
             len_at..frag_at,
             len.to_string(),
-            format!("the next {len} bytes are this record's payload"),
+            format!(
+                "the next {} are this record's payload",
+                count(len, "byte", "bytes")
+            ),
         ),
     ];
     if !fragment.is_empty() {
@@ -325,7 +328,7 @@ pub fn annotate_inner_plaintext(buf: &[u8], base: usize) -> Result<Vec<Field>, D
         fields.push(Field::leaf(
             "zeros",
             base + n + 1..base + buf.len(),
-            format!("{padding} bytes"),
+            count(padding, "byte", "bytes"),
             "padding: zeros that hide how long the content really is",
         ));
     }
