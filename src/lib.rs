@@ -8,6 +8,7 @@ pub mod commands;
 pub mod crypto;
 pub mod export;
 pub mod http;
+pub mod lesson;
 pub mod sim;
 pub mod tls;
 pub mod wire;
