@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::export;
+use crate::lesson;
 use crate::sim::{Scenario, ScenarioName, SimError, Tamper, simulate};
 
 /// Why a command failed.
@@ -98,6 +99,46 @@ pub fn certs(scenario: &Scenario, dir: &Path) -> Result<String, CommandError> {
         .iter()
         .map(|p| format!("wrote {}\n", p.display()))
         .collect())
+}
+
+/// What `lessons` prints: the list of valid lessons on standard output, and one
+/// problem line per invalid lesson (exit code 1 when there is any).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LessonList {
+    /// One line per valid lesson: id, title, step count.
+    pub listing: String,
+    /// One line per invalid lesson: `FILE:LINE: problem`.
+    pub problems: Vec<String>,
+}
+
+/// `lessons`: validates the built-in lessons and the teacher's folder, in `lang`.
+pub fn lessons(teacher: Option<&Path>, lang: &str) -> Result<LessonList, CommandError> {
+    if !lesson::parse::is_lang_code(lang) {
+        return Err(CommandError::Invalid(format!(
+            "--lang {lang:?} is not a language code such as en or fr"
+        )));
+    }
+    let catalog = lesson::load_catalog(teacher, lang);
+    let width = catalog
+        .entries
+        .iter()
+        .map(|e| e.id.len())
+        .max()
+        .unwrap_or(0);
+    let mut listing = String::new();
+    for entry in &catalog.entries {
+        if let (Some(title), Some(steps)) = (entry.title(), entry.step_count()) {
+            let noun = if steps == 1 { "step" } else { "steps" };
+            listing.push_str(&format!(
+                "{:<width$}  {title}  ({steps} {noun})\n",
+                entry.id
+            ));
+        }
+    }
+    Ok(LessonList {
+        listing,
+        problems: catalog.problems().map(ToString::to_string).collect(),
+    })
 }
 
 /// Parses `REC:OFF[:MASK]` (MASK decimal or 0x-hex, default 0x01).

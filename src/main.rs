@@ -64,6 +64,15 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Validate and list the lessons, one per line: id, title, step count.
+    Lessons {
+        /// Also load the lessons in this folder (same id: these win).
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
+        /// The language of the lessons (English where a lesson has no translation).
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -138,6 +147,20 @@ fn main() -> ExitCode {
             keylog,
         }) => commands::pcap(&session.scenario(None), out, keylog.as_deref()),
         Some(Command::Certs { session, out }) => commands::certs(&session.scenario(None), out),
+        Some(Command::Lessons { lessons, lang }) => {
+            let folder = lessons.as_deref().or(cli.lessons.as_deref());
+            match commands::lessons(folder, lang) {
+                Ok(list) if list.problems.is_empty() => Ok(list.listing),
+                Ok(list) => {
+                    print!("{}", list.listing);
+                    for problem in &list.problems {
+                        eprintln!("handshake-lab: {problem}");
+                    }
+                    return ExitCode::from(1);
+                }
+                Err(e) => Err(e),
+            }
+        }
     };
     match result {
         Ok(text) => {

@@ -197,3 +197,99 @@ fn pcap_writes_a_capture_and_a_keylog() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn lesson_file(id: &str, title: &str, step: &str) -> String {
+    format!(
+        "---\nid: {id}\ntitle: {title}\nscenario: https\n---\n\n## First\nstep: {step}\n\nText.\n"
+    )
+}
+
+#[test]
+fn lessons_lists_the_course_id_first() {
+    let out = run(&["lessons"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let ids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(ids.first(), Some(&"01-plain-http"), "{text}");
+    assert!(ids.contains(&"12-recap"), "{text}");
+    let first = text.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("Why plain HTTP is dangerous") && first.ends_with("steps)"),
+        "{first}"
+    );
+}
+
+#[test]
+fn lessons_with_a_broken_teacher_lesson_exits_1_and_lists_the_rest() {
+    let dir = temp_dir("lessons-broken");
+    std::fs::write(
+        dir.join("03-hello.md"),
+        lesson_file("03-hello", "Mine", "server_helo"),
+    )
+    .expect("write");
+    let out = run(&["lessons", "--lessons", dir.to_str().expect("utf-8")]);
+    let expected = format!(
+        "{}:8: step \"server_helo\" is not a step of scenario https (did you mean \"server_hello\"?)",
+        dir.join("03-hello.md").display()
+    );
+    assert_invalid(&out, &expected);
+    let text = stdout(&out);
+    assert!(
+        text.lines().any(|l| l.starts_with("01-plain-http ")),
+        "valid ones listed: {text}"
+    );
+    assert!(!text.contains("03-hello"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn lessons_from_a_teacher_folder_override_by_id_and_add() {
+    let dir = temp_dir("lessons-override");
+    std::fs::write(
+        dir.join("mine.md"),
+        lesson_file("04-hellos", "My own hellos", "client_hello"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("new.md"),
+        lesson_file("13-extra", "Extra", "server_hello"),
+    )
+    .expect("write");
+    std::fs::write(dir.join("README.md"), "not a lesson").expect("write");
+    let out = run(&["lessons", "--lessons", dir.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = |id: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .map(str::to_string)
+    };
+    assert!(
+        line("04-hellos").is_some_and(|l| l.contains("My own hellos") && l.contains("(1 step)")),
+        "{text}"
+    );
+    assert!(line("13-extra").is_some(), "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("04-hellos ")).count(),
+        1
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn lessons_reports_a_missing_folder_and_a_non_utf8_file() {
+    let out = run(&["lessons", "--lessons", "/nonexistent/handshake-lab-lessons"]);
+    assert_invalid(
+        &out,
+        "/nonexistent/handshake-lab-lessons: cannot read the lessons folder",
+    );
+    let dir = temp_dir("lessons-latin1");
+    std::fs::write(dir.join("x.md"), b"---\nid: x\ntitle: caf\xe9\n").expect("write");
+    let out = run(&["lessons", "--lessons", dir.to_str().expect("utf-8")]);
+    assert_invalid(&out, "x.md:3: not UTF-8");
+    assert_invalid(&run(&["lessons", "--lang", "French!"]), "--lang");
+    let _ = std::fs::remove_dir_all(&dir);
+}
