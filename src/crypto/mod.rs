@@ -23,7 +23,7 @@ pub use hkdf::{
     hmac_sha256, sha256,
 };
 pub use pki::{
-    CertSummary, ChainCheck, ChainFailure, ChainVerdict, IssuedPki, Validity, issue_pki, pem,
+    CertSummary, ChainCheck, ChainFailure, ChainVerdict, IssuedPki, PkiRequest, Validity, issue_pki, issue_pki_with, pem,
     summarize_certificate, verify_server_chain,
 };
 pub use self::rsa::{RSA_BITS, RsaKey, lab_rsa_key, rsa_encrypt_pkcs1v15};

@@ -236,6 +236,7 @@ fn protection_name(record: &WireRecord) -> &'static str {
         crate::tls::Protection::Plaintext => "plaintext",
         crate::tls::Protection::HandshakeKeys => "encrypted with handshake keys",
         crate::tls::Protection::ApplicationKeys => "encrypted with application keys",
+        crate::tls::Protection::SessionKeys => "encrypted with the TLS 1.2 session keys",
     }
 }
 

@@ -47,6 +47,9 @@ pub enum Protection {
     HandshakeKeys,
     /// AEAD with the application traffic keys.
     ApplicationKeys,
+    /// TLS 1.2: AES-GCM with the keys of the key block, from ChangeCipherSpec on
+    /// (Finished and application data alike).
+    SessionKeys,
 }
 
 /// One record an endpoint puts on the wire.
