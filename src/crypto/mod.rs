@@ -16,6 +16,7 @@ pub mod rsa;
 pub mod sign;
 pub mod tls12;
 
+pub use self::rsa::{RSA_BITS, RsaKey, lab_rsa_key, rsa_encrypt_pkcs1v15};
 pub use aead::{RecordProtection, TrafficKeys, record_nonce};
 pub use ecdhe::EcdheKeyPair;
 pub use hkdf::{
@@ -23,10 +24,9 @@ pub use hkdf::{
     hmac_sha256, sha256,
 };
 pub use pki::{
-    CertSummary, ChainCheck, ChainFailure, ChainVerdict, IssuedPki, PkiRequest, Validity, issue_pki, issue_pki_with, pem,
-    summarize_certificate, verify_server_chain,
+    CertSummary, ChainCheck, ChainFailure, ChainVerdict, IssuedPki, PkiRequest, Validity,
+    issue_pki, issue_pki_with, pem, summarize_certificate, verify_server_chain,
 };
-pub use self::rsa::{RSA_BITS, RsaKey, lab_rsa_key, rsa_encrypt_pkcs1v15};
 pub use sign::{EcdsaKey, tls13_certificate_verify_content, verify_ecdsa_p256_sha256};
 
 use core::convert::Infallible;

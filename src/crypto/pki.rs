@@ -231,10 +231,27 @@ pub fn issue_pki(
     )
 }
 
+impl<'a> PkiRequest<'a> {
+    /// The lab's usual request: "Handshake Lab Root CA" issues an ECDSA certificate for
+    /// `server_name`, both valid for `validity`.
+    pub fn lab(server_name: &'a str, validity: Validity) -> Self {
+        PkiRequest {
+            ca_common_name: "Handshake Lab Root CA",
+            server_name,
+            ca_validity: validity,
+            server_validity: validity,
+            server_rsa_key: None,
+        }
+    }
+}
+
 /// [`issue_pki`] with separate validity windows and optionally an RSA server key.
 /// Draws from `rng` exactly as [`issue_pki`] does (the RSA key, if any, comes from the
 /// caller), so the same seed gives the same root either way.
-pub fn issue_pki_with(rng: &mut LabRng, request: &PkiRequest<'_>) -> Result<IssuedPki, CryptoError> {
+pub fn issue_pki_with(
+    rng: &mut LabRng,
+    request: &PkiRequest<'_>,
+) -> Result<IssuedPki, CryptoError> {
     let PkiRequest {
         ca_common_name,
         server_name,

@@ -45,6 +45,14 @@ impl RsaKey {
             .map_err(|e| CryptoError::Build(format!("RSA key generation: {e}")))
     }
 
+    /// Reads a key back from its PKCS#8 PEM (what `certs` writes as server.key.pem).
+    pub fn from_pkcs8_pem(pem: &str) -> Result<Self, CryptoError> {
+        use rsa::pkcs8::DecodePrivateKey;
+        RsaPrivateKey::from_pkcs8_pem(pem)
+            .map(RsaKey)
+            .map_err(|e| CryptoError::Build(format!("not an RSA PKCS#8 key: {e}")))
+    }
+
     /// The modulus size in bits.
     pub fn bits(&self) -> usize {
         self.0.as_public_key().size() * 8
@@ -125,15 +133,12 @@ mod tests {
 
     #[test]
     fn keys_are_deterministic_and_round_trip() {
-        let start = std::time::Instant::now();
         let a = RsaKey::generate(&mut LabRng::from_seed(1), RSA_BITS).unwrap();
-        eprintln!("RSA-{RSA_BITS} keygen: {:?}", start.elapsed());
         let b = RsaKey::generate(&mut LabRng::from_seed(1), RSA_BITS).unwrap();
         assert_eq!(a.public_pkcs1_der().unwrap(), b.public_pkcs1_der().unwrap());
         assert_eq!(a.bits(), RSA_BITS);
         let mut premaster = vec![3, 3];
         premaster.extend_from_slice(&[0x42; 46]);
-        let start = std::time::Instant::now();
         let ct = rsa_encrypt_pkcs1v15(
             &mut LabRng::from_seed(5),
             &a.public_pkcs1_der().unwrap(),
@@ -142,7 +147,10 @@ mod tests {
         .unwrap();
         assert_eq!(ct.len(), 256);
         assert_eq!(a.decrypt_pkcs1v15(&ct).unwrap(), premaster);
-        eprintln!("RSA encrypt + decrypt: {:?}", start.elapsed());
+        let pem = a.to_pkcs8_pem();
+        assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----"));
+        let back = RsaKey::from_pkcs8_pem(&pem).unwrap();
+        assert_eq!(back.decrypt_pkcs1v15(&ct).unwrap(), premaster);
         let other = RsaKey::generate(&mut LabRng::from_seed(2), RSA_BITS).unwrap();
         assert_ne!(other.decrypt_pkcs1v15(&ct).ok(), Some(premaster));
         assert!(rsa_encrypt_pkcs1v15(&mut LabRng::from_seed(5), &[1, 2, 3], b"x").is_err());

@@ -290,7 +290,10 @@ impl Tls12Client {
             .first()
             .and_then(|der| summarize_certificate(der).ok())
             .ok_or_else(|| {
-                TlsError::new(AlertDescription::BadCertificate, "the certificate is unreadable")
+                TlsError::new(
+                    AlertDescription::BadCertificate,
+                    "the certificate is unreadable",
+                )
             })?;
         let usable = summary.public_key_algorithm == "rsaEncryption"
             && summary.key_usage.iter().any(|u| u == "keyEncipherment");
@@ -334,12 +337,13 @@ impl Tls12Client {
             context: Vec::new(),
             output: premaster.clone(),
         }));
-        let encrypted = rsa_encrypt_pkcs1v15(&mut self.rng, server_key, &premaster).map_err(|e| {
-            TlsError::new(
-                AlertDescription::BadCertificate,
-                format!("cannot encrypt to the server's key: {e}"),
-            )
-        })?;
+        let encrypted =
+            rsa_encrypt_pkcs1v15(&mut self.rng, server_key, &premaster).map_err(|e| {
+                TlsError::new(
+                    AlertDescription::BadCertificate,
+                    format!("cannot encrypt to the server's key: {e}"),
+                )
+            })?;
         let key_exchange = Tls12Message::ClientKeyExchange(ClientKeyExchangeRsa {
             encrypted_pre_master_secret: encrypted,
         })
@@ -358,15 +362,17 @@ impl Tls12Client {
             &CHANGE_CIPHER_SPEC,
             "ChangeCipherSpec",
         )));
-        self.core.start_writing_encrypted(Tls12RecordProtection::new(
-            block.client_write_key,
-            block.client_write_iv,
-        ));
+        self.core
+            .start_writing_encrypted(Tls12RecordProtection::new(
+                block.client_write_key,
+                block.client_write_iv,
+            ));
         self.core.pending_read = Some(Tls12RecordProtection::new(
             block.server_write_key,
             block.server_write_iv,
         ));
-        let verify_data = finished_verify_data(&master, "client finished", &hello.transcript.hash());
+        let verify_data =
+            finished_verify_data(&master, "client finished", &hello.transcript.hash());
         let finished = Tls12Message::Finished(Finished {
             verify_data: verify_data.to_vec(),
         })

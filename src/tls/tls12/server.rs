@@ -8,8 +8,7 @@ use crate::tls::tls12::key_derivations;
 use crate::tls::{Check, Event, TlsError};
 use crate::wire::extensions::{TLS_RSA_WITH_AES_128_GCM_SHA256, TLS12};
 use crate::wire::{
-    AlertDescription, Certificate12, ClientHello, ContentType, Finished, ServerHello,
-    Tls12Message,
+    AlertDescription, Certificate12, ClientHello, ContentType, Finished, ServerHello, Tls12Message,
 };
 
 /// What the TLS 1.2 server holds before anyone connects.
@@ -241,7 +240,10 @@ impl Tls12Server {
                 ),
             ));
         }
-        if !hello.cipher_suites.contains(&TLS_RSA_WITH_AES_128_GCM_SHA256) {
+        if !hello
+            .cipher_suites
+            .contains(&TLS_RSA_WITH_AES_128_GCM_SHA256)
+        {
             return Err(TlsError::new(
                 AlertDescription::HandshakeFailure,
                 "the client does not offer TLS_RSA_WITH_AES_128_GCM_SHA256",
