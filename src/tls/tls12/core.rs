@@ -26,12 +26,22 @@ pub(crate) struct Tls12Core {
     /// Read keys waiting for the peer's ChangeCipherSpec.
     pub pending_read: Option<Tls12RecordProtection>,
     handshake: HandshakeReassembler,
-    /// Whether a record arrived yet (the first ClientHello's record version is not
-    /// checked: RFC 5246 Appendix E.1).
+    /// Whether a record arrived yet.
     seen_record: bool,
+    /// A server does not check the record version of the first record (the
+    /// ClientHello): RFC 5246 Appendix E.1.
+    lenient_first_version: bool,
 }
 
 impl Tls12Core {
+    /// A server's core: it accepts any record version on the ClientHello.
+    pub fn for_server() -> Self {
+        Tls12Core {
+            lenient_first_version: true,
+            ..Tls12Core::default()
+        }
+    }
+
     /// From now on, protect what we send.
     pub fn start_writing_encrypted(&mut self, protection: Tls12RecordProtection) {
         self.write = Some(protection);
@@ -77,7 +87,7 @@ impl Tls12Core {
                 ),
             ));
         }
-        if record.legacy_version != 0x0303 && !first {
+        if record.legacy_version != 0x0303 && !(first && self.lenient_first_version) {
             return Err(TlsError::new(
                 AlertDescription::ProtocolVersion,
                 format!(

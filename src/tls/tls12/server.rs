@@ -73,7 +73,7 @@ impl Tls12Server {
         fallback_premaster[2..].copy_from_slice(&rng.bytes::<46>());
         let server = Tls12Server {
             config,
-            core: Tls12Core::default(),
+            core: Tls12Core::for_server(),
             state: State::ExpectClientHello,
             sent_close: false,
             server_random,
