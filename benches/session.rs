@@ -105,7 +105,9 @@ impl Direction {
         match protection {
             Protection::HandshakeKeys => &mut self.handshake,
             Protection::ApplicationKeys => &mut self.application,
-            Protection::Plaintext => unreachable!("plaintext records are not sealed"),
+            Protection::Plaintext | Protection::SessionKeys => {
+                unreachable!("an https session has no plaintext or TLS 1.2 records to seal")
+            }
         }
     }
 }
@@ -271,6 +273,7 @@ fn crypto_alone(s: &SessionBytes) -> CryptoOutput {
         let direction = match record.from {
             Side::Client => &mut to_server,
             Side::Server => &mut to_client,
+            Side::Attacker => unreachable!("https has no attacker on the wire"),
         };
         let (sealer, opener) = direction.phase(record.protection);
         let ciphertext = sealer.seal(&record.header, &record.inner_plaintext);

@@ -45,9 +45,19 @@ fn scenarios_lists_names_with_descriptions() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert!(
-        names.contains(&"http") && names.contains(&"https"),
-        "{text}"
+    assert_eq!(
+        names,
+        [
+            "http",
+            "https",
+            "tamper",
+            "mitm",
+            "wrong-host",
+            "expired",
+            "tls12-rsa",
+            "key-compromise"
+        ],
+        "the contract's scenario names, in order:\n{text}"
     );
     assert!(
         text.lines().all(|l| l.split_whitespace().count() > 2),

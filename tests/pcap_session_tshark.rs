@@ -155,3 +155,45 @@ fn http_capture_shows_the_password_on_port_80() {
         "tshark flags TCP problems:\n{tcp_problems}"
     );
 }
+
+#[test]
+fn tls12_rsa_capture_decrypts_with_the_client_random_line() {
+    if !require_tshark() {
+        return;
+    }
+    let dir = temp_dir("tls12-rsa");
+    let home = dir.join("home");
+    let file = dir.join("tls12.pcapng");
+    export(&file, &["--scenario", "tls12-rsa"]);
+
+    let decrypted = tshark(&home, &file, &["-Y", "http", "-V"]);
+    let handshake = tshark(&home, &file, &["-Y", "tls.handshake", "-V"]);
+    let tcp_problems = tshark(&home, &file, &["-Y", "tcp.analysis.flags"]);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    for expected in [
+        "Version: TLS 1.2 (0x0303)",
+        "Cipher Suite: TLS_RSA_WITH_AES_128_GCM_SHA256 (0x009c)",
+        "Handshake Type: Client Key Exchange (16)",
+        "Handshake Type: Server Hello Done (14)",
+    ] {
+        assert!(
+            handshake.contains(expected),
+            "tshark output lacks {expected:?}.\n{handshake}"
+        );
+    }
+    for expected in ["POST /login HTTP/1.1", "HTTP/1.1 200 OK"] {
+        assert!(
+            decrypted.contains(expected),
+            "tshark output lacks {expected:?}: the TLS 1.2 capture did not decrypt.\n{decrypted}"
+        );
+    }
+    assert!(
+        password_form_item(&decrypted),
+        "tshark shows no form item \"password\" = {PASSWORD:?}.\n{decrypted}"
+    );
+    assert!(
+        tcp_problems.trim().is_empty(),
+        "tshark flags TCP problems:\n{tcp_problems}"
+    );
+}

@@ -358,3 +358,28 @@ fn no_single_byte_change_on_plain_http_is_detected() {
         }
     }
 }
+
+#[test]
+fn every_single_byte_change_on_the_tls12_rsa_wire_is_detected() {
+    // TLS 1.2 (RFC 5246): the Finished messages cover every handshake message, the
+    // AES-GCM tag covers every encrypted record (its additional data holds type,
+    // version and length), the premaster secret is checked after decryption, and a
+    // ChangeCipherSpec must carry exactly 0x01. What a receiver may ignore: the record
+    // version of the ClientHello (RFC 5246 Appendix E.1 lets servers accept any
+    // {03,XX} there, and this one accepts any value).
+    let clean = session(ScenarioName::Tls12Rsa, 1);
+    let mut undetected = Vec::new();
+    for record in clean.records() {
+        for offset in 0..record.bytes.len() {
+            let t = tampered(ScenarioName::Tls12Rsa, record.index, offset);
+            if t.outcome == Outcome::Completed {
+                undetected.push((record.index, offset));
+            }
+        }
+    }
+    assert_eq!(
+        undetected,
+        [(0, 1), (0, 2)],
+        "only the ClientHello's record version goes unchecked"
+    );
+}

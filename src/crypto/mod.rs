@@ -12,8 +12,11 @@ pub mod aead;
 pub mod ecdhe;
 pub mod hkdf;
 pub mod pki;
+pub mod rsa;
 pub mod sign;
+pub mod tls12;
 
+pub use self::rsa::{RSA_BITS, RsaKey, lab_rsa_key, rsa_encrypt_pkcs1v15};
 pub use aead::{RecordProtection, TrafficKeys, record_nonce};
 pub use ecdhe::EcdheKeyPair;
 pub use hkdf::{
@@ -21,8 +24,8 @@ pub use hkdf::{
     hmac_sha256, sha256,
 };
 pub use pki::{
-    CertSummary, ChainCheck, ChainFailure, ChainVerdict, IssuedPki, Validity, issue_pki, pem,
-    summarize_certificate, verify_server_chain,
+    CertSummary, ChainCheck, ChainFailure, ChainVerdict, IssuedPki, PkiRequest, Validity,
+    issue_pki, issue_pki_with, pem, summarize_certificate, verify_server_chain,
 };
 pub use sign::{EcdsaKey, tls13_certificate_verify_content, verify_ecdsa_p256_sha256};
 
@@ -70,6 +73,23 @@ impl LabRng {
         let mut out = [0u8; N];
         self.fill(&mut out);
         out
+    }
+
+    /// A generator of its own, seeded from 32 bytes of this one: an endpoint keeps it
+    /// for the randomness it needs later (RSA padding), so the draws stay in order.
+    pub fn fork(&mut self) -> LabRng {
+        LabRng(StdRng::from_seed(self.bytes::<32>()))
+    }
+
+    /// A separate stream named by `label`, seeded from this generator's next 32 bytes
+    /// and the label: used where a costly value (an RSA key) must not depend on how
+    /// much randomness was drawn before it.
+    pub fn fork_for(mut self, label: &str) -> LabRng {
+        let mut seed = self.bytes::<32>();
+        for (s, l) in seed.iter_mut().zip(hkdf::sha256(label.as_bytes())) {
+            *s ^= l;
+        }
+        LabRng(StdRng::from_seed(seed))
     }
 
     /// Fill `dst` with the next bytes of the stream.

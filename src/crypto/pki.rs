@@ -35,6 +35,7 @@ use x509_cert::serial_number::SerialNumber;
 use x509_cert::spki::SubjectPublicKeyInfoRef;
 use x509_cert::time::Time;
 
+use super::rsa::RsaKey;
 use super::sign::{EcdsaKey, verify_ecdsa_p256_sha256};
 use super::{CryptoError, LabRng, hex};
 
@@ -61,6 +62,25 @@ pub struct IssuedPki {
     pub server_key: EcdsaKey,
     /// The server certificate issued by the root (DER).
     pub server_cert_der: Vec<u8>,
+    /// The server's RSA key, when its certificate carries an RSA key (TLS 1.2 RSA key
+    /// transport); `server_key` is then drawn but not in the certificate.
+    pub server_rsa_key: Option<RsaKey>,
+}
+
+/// What [`issue_pki_with`] issues: names, validity windows and the server's key type.
+#[derive(Clone, Debug)]
+pub struct PkiRequest<'a> {
+    /// The root's common name (`"Handshake Lab Root CA"`, `"Evil Proxy CA"`).
+    pub ca_common_name: &'a str,
+    /// The name the server certificate is issued for (SAN dNSName and CN).
+    pub server_name: &'a str,
+    /// The root's validity window.
+    pub ca_validity: Validity,
+    /// The server certificate's validity window.
+    pub server_validity: Validity,
+    /// An RSA key to certify instead of the server's ECDSA key (keyUsage then adds
+    /// keyEncipherment: the client encrypts the premaster secret to it).
+    pub server_rsa_key: Option<&'a RsaKey>,
 }
 
 fn build_err(e: impl core::fmt::Display) -> CryptoError {
@@ -138,6 +158,7 @@ struct ServerProfile {
     issuer: Name,
     subject: Name,
     dns_name: Ia5String,
+    key_encipherment: bool,
 }
 
 impl BuilderProfile for ServerProfile {
@@ -162,7 +183,11 @@ impl BuilderProfile for ServerProfile {
             path_len_constraint: None,
         };
         exts.push((&bc).to_extension(subject, &exts)?);
-        let ku = KeyUsage(KeyUsages::DigitalSignature.into());
+        let ku = if self.key_encipherment {
+            KeyUsage(KeyUsages::DigitalSignature | KeyUsages::KeyEncipherment)
+        } else {
+            KeyUsage(KeyUsages::DigitalSignature.into())
+        };
         exts.push((&ku).to_extension(subject, &exts)?);
         let eku = ExtendedKeyUsage(vec![rfc5280::ID_KP_SERVER_AUTH]);
         exts.push((&eku).to_extension(subject, &exts)?);
@@ -194,13 +219,57 @@ pub fn issue_pki(
     server_name: &str,
     validity: Validity,
 ) -> Result<IssuedPki, CryptoError> {
+    issue_pki_with(
+        rng,
+        &PkiRequest {
+            ca_common_name,
+            server_name,
+            ca_validity: validity,
+            server_validity: validity,
+            server_rsa_key: None,
+        },
+    )
+}
+
+impl<'a> PkiRequest<'a> {
+    /// The lab's usual request: "Handshake Lab Root CA" issues an ECDSA certificate for
+    /// `server_name`, both valid for `validity`.
+    pub fn lab(server_name: &'a str, validity: Validity) -> Self {
+        PkiRequest {
+            ca_common_name: "Handshake Lab Root CA",
+            server_name,
+            ca_validity: validity,
+            server_validity: validity,
+            server_rsa_key: None,
+        }
+    }
+}
+
+/// [`issue_pki`] with separate validity windows and optionally an RSA server key.
+/// Draws from `rng` exactly as [`issue_pki`] does (the RSA key, if any, comes from the
+/// caller), so the same seed gives the same root either way.
+pub fn issue_pki_with(
+    rng: &mut LabRng,
+    request: &PkiRequest<'_>,
+) -> Result<IssuedPki, CryptoError> {
+    let PkiRequest {
+        ca_common_name,
+        server_name,
+        ca_validity,
+        server_validity,
+        server_rsa_key,
+    } = *request;
     let ca_key = EcdsaKey::generate(rng);
     let server_key = EcdsaKey::generate(rng);
     let ca_serial = serial(rng)?;
     let server_serial = serial(rng)?;
     let window = x509_cert::time::Validity::new(
-        x509_time(validity.not_before)?,
-        x509_time(validity.not_after)?,
+        x509_time(ca_validity.not_before)?,
+        x509_time(ca_validity.not_after)?,
+    );
+    let server_window = x509_cert::time::Validity::new(
+        x509_time(server_validity.not_before)?,
+        x509_time(server_validity.not_after)?,
     );
 
     let ca_subject = make_name(&[
@@ -223,17 +292,21 @@ pub fn issue_pki(
 
     let dns_name = Ia5String::new(server_name)
         .map_err(|e| CryptoError::Build(format!("server name {server_name:?}: {e}")))?;
-    let server_spki =
-        x509_cert::SubjectPublicKeyInfo::from_key(server_key.signing_key().verifying_key())
-            .map_err(build_err)?;
+    let server_spki = match server_rsa_key {
+        None => x509_cert::SubjectPublicKeyInfo::from_key(server_key.signing_key().verifying_key())
+            .map_err(build_err)?,
+        Some(rsa) => x509_cert::spki::SubjectPublicKeyInfoOwned::from_der(&rsa.public_spki_der()?)
+            .map_err(build_err)?,
+    };
     let server_cert = CertificateBuilder::new(
         ServerProfile {
             issuer: ca_subject,
             subject: make_name(&[(rfc4519::COMMON_NAME, server_name)])?,
             dns_name,
+            key_encipherment: server_rsa_key.is_some(),
         },
         server_serial,
-        window,
+        server_window,
         server_spki,
     )
     .map_err(build_err)?
@@ -245,6 +318,7 @@ pub fn issue_pki(
         server_cert_der: server_cert.to_der().map_err(build_err)?,
         ca_key,
         server_key,
+        server_rsa_key: server_rsa_key.cloned(),
     })
 }
 
@@ -269,8 +343,12 @@ pub struct CertSummary {
     pub key_usage: Vec<String>,
     /// extKeyUsage purposes: `"serverAuth"`, `"clientAuth"`, or the dotted OID.
     pub extended_key_usage: Vec<String>,
-    /// subjectPublicKey bits (for P-256: the 65-byte uncompressed point).
+    /// subjectPublicKey bits (for P-256: the 65-byte uncompressed point; for RSA:
+    /// the PKCS#1 `RSAPublicKey` DER).
     pub public_key_sec1: Vec<u8>,
+    /// The subjectPublicKeyInfo algorithm: `"id-ecPublicKey"`, `"rsaEncryption"` or
+    /// the dotted OID.
+    pub public_key_algorithm: String,
     /// `"ecdsa-with-SHA256"` or the dotted OID.
     pub signature_algorithm: String,
     /// signatureValue bits (for ECDSA: the DER `Ecdsa-Sig-Value`).
@@ -415,6 +493,16 @@ fn summarize(cert: &Certificate) -> Result<CertSummary, CryptoError> {
             .subject_public_key
             .raw_bytes()
             .to_vec(),
+        public_key_algorithm: {
+            let oid = tbs.subject_public_key_info().algorithm.oid;
+            if oid == rfc5912::ID_EC_PUBLIC_KEY {
+                "id-ecPublicKey".into()
+            } else if oid == rfc5912::RSA_ENCRYPTION {
+                "rsaEncryption".into()
+            } else {
+                oid.to_string()
+            }
+        },
         signature_algorithm: signature_algorithm_name(&cert.signature_algorithm().oid),
         signature: cert.signature().raw_bytes().to_vec(),
     })

@@ -39,6 +39,14 @@ impl EcdsaKey {
             .map_err(|_| CryptoError::Build("invalid P-256 private scalar".into()))
     }
 
+    /// Reads a key back from its PKCS#8 PEM (what `certs` writes as server.key.pem).
+    pub fn from_pkcs8_pem(pem: &str) -> Result<Self, CryptoError> {
+        use p256::pkcs8::DecodePrivateKey;
+        SigningKey::from_pkcs8_pem(pem)
+            .map(EcdsaKey)
+            .map_err(|e| CryptoError::Build(format!("not a P-256 PKCS#8 key: {e}")))
+    }
+
     /// The public key as a 65-byte uncompressed SEC1 point.
     pub fn public_sec1(&self) -> Vec<u8> {
         self.0.verifying_key().to_sec1_bytes().into_vec()

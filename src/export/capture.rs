@@ -6,10 +6,14 @@ use crate::tls::Side;
 
 /// The capture of `timeline`: port 443 for TLS, 80 for plain HTTP, the key log
 /// embedded so Wireshark decrypts it with no settings.
+///
+/// A capture holds one TCP connection: the timeline's first. For `mitm` that is the
+/// client's connection to the attacker; for `key-compromise` the TLS 1.2 session.
 pub fn capture(timeline: &Timeline) -> Capture {
     let segments = timeline
         .steps
         .iter()
+        .filter(|step| step.connection == 0)
         .flat_map(|step| {
             step.records.iter().map(move |record| Segment {
                 from_client: record.from == Side::Client,
@@ -25,6 +29,6 @@ pub fn capture(timeline: &Timeline) -> Capture {
             80
         },
         segments,
-        keylog: timeline.nss_keylog(),
+        keylog: timeline.connection_keylog(0),
     }
 }

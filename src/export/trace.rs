@@ -30,7 +30,7 @@ fn step_text(i: usize, total: usize, step: &Step) -> String {
         i + 1,
         step.name,
         step.from.name(),
-        step.from.peer().name(),
+        step.to.name(),
         step.time_micros / 1000,
         step.time_micros % 1000
     );
@@ -70,8 +70,13 @@ fn step_text(i: usize, total: usize, step: &Step) -> String {
         out.push_str("secrets derived:\n");
         for learned in &step.learned {
             out.push_str(&format!(
-                "  {} knows {} = {}\n",
+                "  {}{} knows {} = {}\n",
                 learned.side.name(),
+                if learned.side == crate::tls::Side::Attacker {
+                    format!(" (with the {})", learned.peer.name())
+                } else {
+                    String::new()
+                },
                 learned.derivation.name,
                 hex(&learned.derivation.output)
             ));
@@ -107,6 +112,20 @@ fn step_text(i: usize, total: usize, step: &Step) -> String {
             side.name(),
             alert.name()
         ));
+    }
+    if let Some(attempt) = &step.attempt {
+        out.push_str(&format!(
+            "the attacker tries the stolen key ({}) on the recorded {} session:\n",
+            attempt.stolen_key, attempt.target
+        ));
+        for stage in &attempt.stages {
+            out.push_str(&format!("  {stage}\n"));
+        }
+        if let Some(missing) = &attempt.missing {
+            out.push_str(&format!("  missing: {missing}\n"));
+        }
+        out.push_str(&attempt.line());
+        out.push('\n');
     }
     out.push_str("eavesdropper reads:\n");
     for seen in &step.eavesdropper {
@@ -179,7 +198,9 @@ fn step_json(i: usize, step: &Step) -> Value {
         "index": i,
         "name": step.name,
         "from": step.from.name(),
-        "to": step.from.peer().name(),
+        "to": step.to.name(),
+        "connection": step.connection,
+        "attempt": step.attempt,
         "time_micros": step.time_micros,
         "records": records,
         "secrets": secrets,
@@ -236,6 +257,7 @@ fn protection_name(record: &WireRecord) -> &'static str {
         crate::tls::Protection::Plaintext => "plaintext",
         crate::tls::Protection::HandshakeKeys => "encrypted with handshake keys",
         crate::tls::Protection::ApplicationKeys => "encrypted with application keys",
+        crate::tls::Protection::SessionKeys => "encrypted with the TLS 1.2 session keys",
     }
 }
 

@@ -6,6 +6,7 @@
 //! and all time from the simulated clock, so the same scenario gives the same bytes
 //! on every machine.
 
+pub mod compromise;
 pub mod run;
 pub mod scenario;
 pub mod tap;
@@ -14,4 +15,4 @@ pub mod timeline;
 pub use run::{SimError, simulate};
 pub use scenario::{Scenario, ScenarioName, Tamper};
 pub use tap::{Observation, ObservationKind};
-pub use timeline::{Learned, Outcome, SessionPki, Step, Timeline, WireRecord};
+pub use timeline::{DecryptionAttempt, Learned, Outcome, SessionPki, Step, Timeline, WireRecord};

@@ -8,17 +8,45 @@ pub enum ScenarioName {
     Http,
     /// The login over HTTPS: TLS 1.3 with ECDHE, the default.
     Https,
+    /// HTTPS, and an attacker flips a byte of the encrypted login on the wire.
+    Tamper,
+    /// An attacker in the middle with its own certificate from a CA the client does
+    /// not trust.
+    Mitm,
+    /// The server's certificate names another site than the one visited.
+    WrongHost,
+    /// The server's certificate expired before the simulated time.
+    Expired,
+    /// The classic TLS 1.2 handshake with RSA key transport.
+    Tls12Rsa,
+    /// A recorded `tls12-rsa` and `https` session, then the server's keys are stolen.
+    KeyCompromise,
 }
 
 impl ScenarioName {
     /// Every scenario, in the order `scenarios` lists them.
-    pub const ALL: &'static [ScenarioName] = &[ScenarioName::Http, ScenarioName::Https];
+    pub const ALL: &'static [ScenarioName] = &[
+        ScenarioName::Http,
+        ScenarioName::Https,
+        ScenarioName::Tamper,
+        ScenarioName::Mitm,
+        ScenarioName::WrongHost,
+        ScenarioName::Expired,
+        ScenarioName::Tls12Rsa,
+        ScenarioName::KeyCompromise,
+    ];
 
     /// The name used on the command line and in lesson files.
     pub fn name(self) -> &'static str {
         match self {
             ScenarioName::Http => "http",
             ScenarioName::Https => "https",
+            ScenarioName::Tamper => "tamper",
+            ScenarioName::Mitm => "mitm",
+            ScenarioName::WrongHost => "wrong-host",
+            ScenarioName::Expired => "expired",
+            ScenarioName::Tls12Rsa => "tls12-rsa",
+            ScenarioName::KeyCompromise => "key-compromise",
         }
     }
 
@@ -29,12 +57,35 @@ impl ScenarioName {
             ScenarioName::Https => {
                 "the login over HTTPS (TLS 1.3, ECDHE P-256, AES-128-GCM): the eavesdropper sees ciphertext"
             }
+            ScenarioName::Tamper => {
+                "an attacker flips one byte of the encrypted login: the server's AEAD check fails (bad_record_mac)"
+            }
+            ScenarioName::Mitm => {
+                "a man in the middle completes a key exchange with each side, but its certificate is from an untrusted CA (unknown_ca)"
+            }
+            ScenarioName::WrongHost => {
+                "the server's certificate is issued for another name than the site visited (bad_certificate)"
+            }
+            ScenarioName::Expired => {
+                "the server's certificate expired before the simulated time (certificate_expired)"
+            }
+            ScenarioName::Tls12Rsa => {
+                "the classic TLS 1.2 handshake: the client encrypts the premaster secret with the server's RSA key"
+            }
+            ScenarioName::KeyCompromise => {
+                "the server's private keys are stolen later: the recorded TLS 1.2 RSA login decrypts, the TLS 1.3 one does not"
+            }
         }
     }
 
     /// Looks a scenario up by its name.
     pub fn from_name(name: &str) -> Option<ScenarioName> {
         Self::ALL.iter().copied().find(|s| s.name() == name)
+    }
+
+    /// Whether the scenario's wire carries TLS 1.2 records (its first connection).
+    pub fn uses_tls12(self) -> bool {
+        matches!(self, ScenarioName::Tls12Rsa | ScenarioName::KeyCompromise)
     }
 
     /// Whether the scenario runs TLS (and so has keys, certificates and alerts).
@@ -70,7 +121,9 @@ pub struct Scenario {
     pub card_number: String,
     /// The site the browser visits (and the certificate's name).
     pub server_name: String,
-    /// An attacker's single-byte change on the wire, if any.
+    /// An attacker's single-byte change on the wire, if any. In `tamper` it replaces
+    /// the preset change (a byte in the middle of the encrypted login); in
+    /// `key-compromise` it counts over both recorded sessions' records.
     pub tamper: Option<Tamper>,
 }
 

@@ -3,12 +3,13 @@
 //! The eavesdropper works from the wire bytes alone, with the same decoders the
 //! endpoints use and no keys: whatever it reports is really readable on the wire.
 
+use crate::crypto::summarize_certificate;
 use crate::http;
 use crate::sim::scenario::Tamper;
 use crate::tls::Side;
 use crate::wire::{
-    Alert, ContentType, Extension, HandshakeMessage, Record, cipher_suite_name, named_group_name,
-    version_name,
+    Alert, ContentType, Extension, HandshakeMessage, Record, Tls12Message, cipher_suite_name,
+    named_group_name, version_name,
 };
 
 /// What kind of thing the eavesdropper reads.
@@ -35,6 +36,8 @@ pub enum ObservationKind {
     CipherSuiteChosen,
     /// Encrypted bytes: readable as bytes, meaningless without the key.
     Ciphertext,
+    /// The server's certificate, sent in the clear (TLS 1.2): its name and issuer.
+    ServerCertificate,
     /// An alert sent in the clear.
     Alert,
     /// The HTTP request or status line.
@@ -63,7 +66,8 @@ pub struct Observation {
 }
 
 impl Observation {
-    fn new(kind: ObservationKind, value: impl Into<String>) -> Self {
+    /// An observation; names, passwords and card numbers are marked sensitive.
+    pub fn new(kind: ObservationKind, value: impl Into<String>) -> Self {
         Observation {
             kind,
             value: value.into(),
@@ -161,24 +165,110 @@ pub fn observe_tls(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observatio
                 ));
             }
         }
-        _ => {
-            let preview: String = record
-                .fragment
-                .iter()
-                .take(16)
-                .map(|b| format!("{b:02x}"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            seen.push(Observation::new(
-                ObservationKind::Ciphertext,
-                format!(
-                    "{preview} … ({} bytes, unreadable without the key)",
-                    record.fragment.len()
-                ),
-            ));
-        }
+        _ => seen.push(ciphertext(&record.fragment)),
     }
     seen
+}
+
+/// What an eavesdropper reads from one TLS 1.2 record; `encrypted` says whether the
+/// sender had switched to its keys (the content type byte alone does not say so).
+pub fn observe_tls12(
+    from: Side,
+    bytes: &[u8],
+    encrypted: bool,
+    time_micros: u64,
+) -> Vec<Observation> {
+    let mut seen = vec![timing(time_micros)];
+    let Ok((record, _)) = Record::decode(bytes) else {
+        seen.push(Observation::new(
+            ObservationKind::RecordSize,
+            format!(
+                "{} bytes from the {} that do not form a TLS record",
+                bytes.len(),
+                from.name()
+            ),
+        ));
+        return seen;
+    };
+    seen.push(Observation::new(
+        ObservationKind::RecordSize,
+        format!(
+            "{} record, {} bytes, from the {}",
+            record.content_type.name(),
+            bytes.len(),
+            from.name()
+        ),
+    ));
+    if encrypted || record.content_type == ContentType::ApplicationData {
+        seen.push(ciphertext(&record.fragment));
+        return seen;
+    }
+    match record.content_type {
+        ContentType::Handshake => match Tls12Message::decode(&record.fragment) {
+            Ok((Tls12Message::ClientHello(hello), _)) => {
+                observe_hello(&HandshakeMessage::ClientHello(hello), &mut seen)
+            }
+            Ok((Tls12Message::ServerHello(hello), _)) => {
+                seen.push(Observation::new(
+                    ObservationKind::VersionChosen,
+                    version_name(hello.legacy_version)
+                        .map_or_else(|| format!("0x{:04x}", hello.legacy_version), str::to_string),
+                ));
+                observe_hello(&HandshakeMessage::ServerHello(hello), &mut seen)
+            }
+            Ok((Tls12Message::Certificate(certificate), _)) => {
+                if let Some(summary) = certificate
+                    .certificate_list
+                    .first()
+                    .and_then(|der| summarize_certificate(der).ok())
+                {
+                    seen.push(Observation::new(
+                        ObservationKind::ServerCertificate,
+                        format!(
+                            "{} issued by {} ({} key)",
+                            summary.subject, summary.issuer, summary.public_key_algorithm
+                        ),
+                    ));
+                }
+            }
+            Ok((Tls12Message::ClientKeyExchange(exchange), _)) => {
+                seen.push(Observation::new(
+                    ObservationKind::Ciphertext,
+                    format!(
+                        "the premaster secret, RSA-encrypted ({} bytes): unreadable without the server's private key, today",
+                        exchange.encrypted_pre_master_secret.len()
+                    ),
+                ));
+            }
+            _ => {}
+        },
+        ContentType::Alert => {
+            if let Ok(alert) = Alert::decode(&record.fragment) {
+                seen.push(Observation::new(
+                    ObservationKind::Alert,
+                    alert.description.name(),
+                ));
+            }
+        }
+        _ => {}
+    }
+    seen
+}
+
+fn ciphertext(fragment: &[u8]) -> Observation {
+    let preview: String = fragment
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Observation::new(
+        ObservationKind::Ciphertext,
+        format!(
+            "{preview} … ({} bytes, unreadable without the key)",
+            fragment.len()
+        ),
+    )
 }
 
 fn observe_hello(message: &HandshakeMessage, seen: &mut Vec<Observation>) {
@@ -277,6 +367,13 @@ impl Attacker {
         let byte = changed.get_mut(tamper.offset)?;
         *byte ^= tamper.mask;
         self.applied = true;
+        Some(changed)
+    }
+
+    /// `bytes` with `tamper`'s change made, or `None` when the byte does not exist.
+    pub fn flip(bytes: &[u8], tamper: Tamper) -> Option<Vec<u8>> {
+        let mut changed = bytes.to_vec();
+        *changed.get_mut(tamper.offset)? ^= tamper.mask;
         Some(changed)
     }
 

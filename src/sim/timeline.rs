@@ -47,6 +47,9 @@ impl WireRecord {
 pub struct Learned {
     /// Who now knows it.
     pub side: Side,
+    /// With whom it is shared: the other end of the connection it protects (for the
+    /// man in the middle, `Client` or `Server` tells its two sessions apart).
+    pub peer: Side,
     /// What it is and how it was computed.
     pub derivation: Derivation,
 }
@@ -59,6 +62,12 @@ pub struct Step {
     pub name: String,
     /// Who sends.
     pub from: Side,
+    /// Who receives the step's records (for a step without records, who acts).
+    pub to: Side,
+    /// Which connection the records travel on, from 0 in order of opening: one in
+    /// most scenarios; `mitm` has 0 = client<->attacker and 1 = attacker<->server;
+    /// `key-compromise` has 0 = the TLS 1.2 session and 1 = the TLS 1.3 one.
+    pub connection: usize,
     /// Simulated time when the record goes on the wire, microseconds since the session began.
     pub time_micros: u64,
     /// The records put on the wire in this step (one in every scenario so far).
@@ -79,6 +88,60 @@ pub struct Step {
     pub failure: Option<(Side, AlertDescription, String)>,
     /// What an eavesdropper on the wire reads in this step.
     pub eavesdropper: Vec<Observation>,
+    /// An attacker's attempt to decrypt recorded traffic (`key-compromise`).
+    pub attempt: Option<DecryptionAttempt>,
+}
+
+impl Step {
+    /// An empty step: nothing sent, learned or checked yet.
+    pub fn new(name: impl Into<String>, from: Side, to: Side, time_micros: u64) -> Self {
+        Step {
+            name: name.into(),
+            from,
+            to,
+            connection: 0,
+            time_micros,
+            records: Vec::new(),
+            ephemeral_keys: Vec::new(),
+            learned: Vec::new(),
+            checks: Vec::new(),
+            accepted: Vec::new(),
+            delivered_data: Vec::new(),
+            alerts_received: Vec::new(),
+            failure: None,
+            eavesdropper: Vec::new(),
+            attempt: None,
+        }
+    }
+}
+
+/// An attacker's attempt to decrypt a recorded session with a stolen long-term key,
+/// from the wire bytes alone.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct DecryptionAttempt {
+    /// Which session: `"tls12-rsa"` or `"tls13-ecdhe"` (the words of the stable line).
+    pub target: String,
+    /// The key the attacker used.
+    pub stolen_key: String,
+    /// Whether the recorded application data decrypted.
+    pub decrypted: bool,
+    /// What the attacker did, one line per stage, in order.
+    pub stages: Vec<String>,
+    /// What it was missing, when it failed.
+    pub missing: Option<String>,
+    /// The application data it read, in wire order.
+    pub plaintexts: Vec<Vec<u8>>,
+}
+
+impl DecryptionAttempt {
+    /// The stable trace line: `stolen-key decrypts tls12-rsa: yes`.
+    pub fn line(&self) -> String {
+        format!(
+            "stolen-key decrypts {}: {}",
+            self.target,
+            if self.decrypted { "yes" } else { "no" }
+        )
+    }
 }
 
 /// How the session ended.
@@ -165,9 +228,30 @@ impl Timeline {
             .map(|l| &l.derivation)
     }
 
-    /// The client's random from its ClientHello, which names the session in key logs.
+    /// The first derivation named `name` that `side` learned for its connection
+    /// with `peer` (the man in the middle has one with each end).
+    pub fn secret_with(&self, side: Side, peer: Side, name: &str) -> Option<&Derivation> {
+        self.steps
+            .iter()
+            .flat_map(|step| step.learned.iter())
+            .find(|l| l.side == side && l.peer == peer && l.derivation.name == name)
+            .map(|l| &l.derivation)
+    }
+
+    /// The client's random from the first ClientHello on the wire, which names the
+    /// session in key logs.
     pub fn client_random(&self) -> Option<[u8; 32]> {
-        let record = self.records().next()?;
+        self.connection_random(0)
+    }
+
+    /// The random of the ClientHello that opened connection `connection`.
+    pub fn connection_random(&self, connection: usize) -> Option<[u8; 32]> {
+        let record = self
+            .steps
+            .iter()
+            .filter(|s| s.connection == connection)
+            .flat_map(|s| s.records.iter())
+            .next()?;
         let fragment = record.bytes.get(5..)?;
         match crate::wire::HandshakeMessage::decode(fragment).ok()?.0 {
             crate::wire::HandshakeMessage::ClientHello(hello) => Some(hello.random),
@@ -175,14 +259,53 @@ impl Timeline {
         }
     }
 
-    /// The session's secrets in the NSS key log format that Wireshark reads
-    /// (empty for plain HTTP).
+    /// How many connections the timeline's records travel on.
+    pub fn connection_count(&self) -> usize {
+        self.steps
+            .iter()
+            .filter(|s| !s.records.is_empty())
+            .map(|s| s.connection + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The session's secrets in the NSS key log format that Wireshark reads, one
+    /// block per connection (empty for plain HTTP): the TLS 1.3 traffic secrets, or
+    /// for TLS 1.2 `CLIENT_RANDOM <client_random> <master_secret>`.
     pub fn nss_keylog(&self) -> String {
-        let Some(random) = self.client_random() else {
+        let mut out = String::new();
+        for connection in 0..self.connection_count() {
+            out.push_str(&self.connection_keylog(connection));
+        }
+        out
+    }
+
+    /// The key log lines of one connection.
+    pub fn connection_keylog(&self, connection: usize) -> String {
+        let Some(random) = self.connection_random(connection) else {
             return String::new();
         };
         let random = hex(&random);
+        let secret = |name: &str| {
+            self.steps
+                .iter()
+                .filter(|s| s.connection == connection && !s.records.is_empty())
+                .flat_map(|s| s.learned.iter())
+                .find(|l| l.side != Side::Attacker && l.derivation.name == name)
+                .or_else(|| {
+                    self.steps
+                        .iter()
+                        .filter(|s| s.connection == connection && !s.records.is_empty())
+                        .flat_map(|s| s.learned.iter())
+                        .find(|l| l.derivation.name == name)
+                })
+                .map(|l| l.derivation.output.clone())
+        };
         let mut out = String::new();
+        if let Some(master) = secret("master_secret").filter(|m| m.len() == 48) {
+            out.push_str(&format!("CLIENT_RANDOM {random} {}\n", hex(&master)));
+            return out;
+        }
         for (label, name) in [
             (
                 "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
@@ -202,14 +325,16 @@ impl Timeline {
             ),
             ("EXPORTER_SECRET", "exporter_master_secret"),
         ] {
-            let secret = self
-                .secret(Side::Client, name)
-                .or_else(|| self.secret(Side::Server, name));
-            if let Some(secret) = secret {
-                out.push_str(&format!("{label} {random} {}\n", hex(&secret.output)));
+            if let Some(secret) = secret(name) {
+                out.push_str(&format!("{label} {random} {}\n", hex(&secret)));
             }
         }
         out
+    }
+
+    /// The decryption attempts of the attacker's steps, in order.
+    pub fn attempts(&self) -> impl Iterator<Item = &DecryptionAttempt> {
+        self.steps.iter().filter_map(|s| s.attempt.as_ref())
     }
 }
 

@@ -59,7 +59,8 @@ pub struct Derivation {
     /// `"client_handshake_traffic_secret"`, ..., `"client_handshake_key"`,
     /// `"client_handshake_iv"`, `"server_finished_key"`, ...
     pub name: &'static str,
-    /// `"HKDF-Extract"`, `"Derive-Secret"` or `"HKDF-Expand-Label"`.
+    /// `"HKDF-Extract"`, `"Derive-Secret"` or `"HKDF-Expand-Label"` (TLS 1.3);
+    /// `"PRF (P_SHA256)"`, `"key_block slice"`, `"RSAES-PKCS1-v1_5 decrypt"`, ... (TLS 1.2).
     pub function: &'static str,
     /// Named inputs: `("salt", ..)`, `("IKM", ..)` for HKDF-Extract; `("Secret", ..)` otherwise.
     pub inputs: Vec<(String, Vec<u8>)>,
@@ -75,6 +76,9 @@ impl Derivation {
     /// The exact `HkdfLabel` bytes (HKDF `info`) this derivation expanded with,
     /// or `None` for HKDF-Extract.
     pub fn hkdf_label(&self) -> Option<Vec<u8>> {
+        if !matches!(self.function, "Derive-Secret" | "HKDF-Expand-Label") {
+            return None;
+        }
         let label = self.label.as_deref()?;
         let len = u16::try_from(self.output.len()).unwrap_or(u16::MAX);
         Some(hkdf_label(label, &self.context, len))

@@ -9,7 +9,8 @@ use crate::wire::{
     decode_inner_plaintext, encode_inner_plaintext,
 };
 
-/// Which end of the connection.
+/// Who takes part: the two ends of the connection, and (in the attack scenarios) the
+/// attacker on the wire between them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
@@ -17,14 +18,20 @@ pub enum Side {
     Client,
     /// The web server.
     Server,
+    /// The attacker: a man in the middle who speaks TLS to both ends (`mitm`), or the
+    /// eavesdropper who later stole the server's keys (`key-compromise`).
+    Attacker,
 }
 
 impl Side {
-    /// The other end.
+    /// The other end of a direct client-server connection. The attacker has no
+    /// single peer (it talks to both): `Attacker.peer()` is `Attacker`. Where records
+    /// go is [`Step::to`](crate::sim::Step::to), not this.
     pub fn peer(self) -> Side {
         match self {
             Side::Client => Side::Server,
             Side::Server => Side::Client,
+            Side::Attacker => Side::Attacker,
         }
     }
 
@@ -33,6 +40,7 @@ impl Side {
         match self {
             Side::Client => "client",
             Side::Server => "server",
+            Side::Attacker => "attacker",
         }
     }
 }
@@ -47,6 +55,9 @@ pub enum Protection {
     HandshakeKeys,
     /// AEAD with the application traffic keys.
     ApplicationKeys,
+    /// TLS 1.2: AES-GCM with the keys of the key block, from ChangeCipherSpec on
+    /// (Finished and application data alike).
+    SessionKeys,
 }
 
 /// One record an endpoint puts on the wire.

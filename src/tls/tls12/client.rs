@@ -1,0 +1,425 @@
+//! The browser's side of the TLS 1.2 RSA handshake (RFC 5246 §7.3).
+
+use crate::crypto::tls12::{Tls12RecordProtection, finished_verify_data};
+use crate::crypto::{
+    ChainFailure, LabRng, Transcript, rsa_encrypt_pkcs1v15, summarize_certificate,
+    verify_server_chain,
+};
+use crate::tls::key_schedule::Derivation;
+use crate::tls::tls12::core::{CHANGE_CIPHER_SPEC, Incoming, Tls12Core};
+use crate::tls::tls12::key_derivations;
+use crate::tls::{Check, ClientConfig, Event, TlsError};
+use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, TLS_RSA_WITH_AES_128_GCM_SHA256, TLS12};
+use crate::wire::{
+    AlertDescription, ClientHello, ClientKeyExchangeRsa, ContentType, Extension, Finished,
+    Tls12Message,
+};
+
+/// rsa_pkcs1_sha256: what the client can check in certificate signatures.
+const RSA_PKCS1_SHA256: u16 = 0x0401;
+
+/// The TLS 1.2 client: a browser of the RSA key-transport era.
+pub struct Tls12Client {
+    config: ClientConfig,
+    core: Tls12Core,
+    state: State,
+    sent_close: bool,
+    /// The second half of the premaster secret, drawn at start.
+    premaster_random: [u8; 46],
+    /// Randomness for the RSA padding, drawn when the premaster is encrypted.
+    rng: LabRng,
+}
+
+/// What the handshake has gathered so far.
+struct Hello {
+    transcript: Transcript,
+    client_random: [u8; 32],
+}
+
+enum State {
+    ExpectServerHello(Hello),
+    ExpectCertificate(Hello, [u8; 32]),
+    ExpectServerHelloDone(Hello, [u8; 32], Vec<u8>),
+    ExpectChangeCipherSpec(Transcript, [u8; 48]),
+    ExpectFinished(Transcript, [u8; 48]),
+    Connected,
+    Closed,
+}
+
+impl State {
+    fn expects(&self) -> &'static str {
+        match self {
+            State::ExpectServerHello(..) => "ServerHello",
+            State::ExpectCertificate(..) => "Certificate",
+            State::ExpectServerHelloDone(..) => "ServerHelloDone",
+            State::ExpectChangeCipherSpec(..) => "ChangeCipherSpec",
+            State::ExpectFinished(..) => "Finished",
+            State::Connected => "application data",
+            State::Closed => "nothing (connection closed)",
+        }
+    }
+}
+
+impl Tls12Client {
+    /// Creates the client and its ClientHello (the first event is that record).
+    /// Draws, in order: the client random, the premaster secret's 46 random bytes and
+    /// a seed for the RSA padding.
+    pub fn start(config: ClientConfig, rng: &mut LabRng) -> (Tls12Client, Vec<Event>) {
+        let client_random = rng.bytes::<32>();
+        let premaster_random = rng.bytes::<46>();
+        let padding_rng = rng.fork();
+        let hello = ClientHello {
+            legacy_version: TLS12,
+            random: client_random,
+            legacy_session_id: Vec::new(),
+            cipher_suites: vec![TLS_RSA_WITH_AES_128_GCM_SHA256],
+            legacy_compression_methods: vec![0],
+            extensions: vec![
+                Extension::ServerName(Some(config.server_name.clone())),
+                Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256, RSA_PKCS1_SHA256]),
+            ],
+        };
+        let bytes = Tls12Message::ClientHello(hello).encode();
+        let mut transcript = Transcript::new();
+        transcript.add(&bytes);
+        let mut core = Tls12Core::default();
+        let events = vec![Event::Send(core.seal(
+            ContentType::Handshake,
+            &bytes,
+            "ClientHello",
+        ))];
+        let client = Tls12Client {
+            config,
+            core,
+            state: State::ExpectServerHello(Hello {
+                transcript,
+                client_random,
+            }),
+            sent_close: false,
+            premaster_random,
+            rng: padding_rng,
+        };
+        (client, events)
+    }
+
+    /// Whether the handshake is done and data may be sent.
+    pub fn is_connected(&self) -> bool {
+        matches!(self.state, State::Connected)
+    }
+
+    /// Whether the client has stopped.
+    pub fn is_closed(&self) -> bool {
+        matches!(self.state, State::Closed)
+    }
+
+    /// Takes one whole record from the wire.
+    pub fn receive(&mut self, record: &[u8]) -> Vec<Event> {
+        let mut events = Vec::new();
+        if self.is_closed() {
+            return events;
+        }
+        if let Err(error) = self.receive_inner(record, &mut events) {
+            self.core.fail(error, &mut events);
+            self.state = State::Closed;
+        }
+        events
+    }
+
+    fn receive_inner(&mut self, record: &[u8], events: &mut Vec<Event>) -> Result<(), TlsError> {
+        for incoming in self.core.open(record)? {
+            match incoming {
+                Incoming::Handshake(message) => self.on_handshake(&message, events)?,
+                Incoming::ChangeCipherSpec => {
+                    let state = std::mem::replace(&mut self.state, State::Closed);
+                    let State::ExpectChangeCipherSpec(transcript, master) = state else {
+                        return Err(TlsError::unexpected("ChangeCipherSpec", state.expects()));
+                    };
+                    self.core.change_read_keys()?;
+                    events.push(Event::Accepted("ChangeCipherSpec".into()));
+                    self.state = State::ExpectFinished(transcript, master);
+                }
+                Incoming::ApplicationData(data) => {
+                    if !self.is_connected() {
+                        return Err(TlsError::unexpected(
+                            "application data",
+                            self.state.expects(),
+                        ));
+                    }
+                    events.push(Event::ApplicationData(data));
+                }
+                Incoming::Alert(alert) => {
+                    events.push(Event::AlertReceived(alert));
+                    if alert.description == AlertDescription::CloseNotify && !self.sent_close {
+                        self.sent_close = true;
+                        self.core.close(events);
+                    }
+                    self.state = State::Closed;
+                    return Ok(());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn on_handshake(&mut self, bytes: &[u8], events: &mut Vec<Event>) -> Result<(), TlsError> {
+        let (message, _) = Tls12Message::decode(bytes)?;
+        let state = std::mem::replace(&mut self.state, State::Closed);
+        self.state = match (state, message) {
+            (State::ExpectServerHello(mut hello), Tls12Message::ServerHello(server_hello)) => {
+                if server_hello.legacy_version != TLS12 {
+                    return Err(TlsError::new(
+                        AlertDescription::ProtocolVersion,
+                        format!(
+                            "the server chose version 0x{:04x}, not TLS 1.2",
+                            server_hello.legacy_version
+                        ),
+                    ));
+                }
+                if server_hello.cipher_suite != TLS_RSA_WITH_AES_128_GCM_SHA256 {
+                    return Err(TlsError::new(
+                        AlertDescription::IllegalParameter,
+                        format!(
+                            "the server chose cipher suite 0x{:04x}, which was not offered",
+                            server_hello.cipher_suite
+                        ),
+                    ));
+                }
+                if server_hello.legacy_compression_method != 0 {
+                    return Err(TlsError::new(
+                        AlertDescription::IllegalParameter,
+                        "the server chose a compression method the client did not offer",
+                    ));
+                }
+                if let Some(extension) = server_hello.extensions.first() {
+                    return Err(TlsError::new(
+                        AlertDescription::UnsupportedExtension,
+                        format!(
+                            "ServerHello carries extension {} the client did not offer",
+                            extension.ext_type()
+                        ),
+                    ));
+                }
+                hello.transcript.add(bytes);
+                events.push(Event::Accepted("ServerHello".into()));
+                State::ExpectCertificate(hello, server_hello.random)
+            }
+            (State::ExpectCertificate(mut hello, server_random), Tls12Message::Certificate(c)) => {
+                let key = self.check_certificate(&c.certificate_list, events)?;
+                hello.transcript.add(bytes);
+                events.push(Event::Accepted("Certificate".into()));
+                State::ExpectServerHelloDone(hello, server_random, key)
+            }
+            (
+                State::ExpectServerHelloDone(mut hello, server_random, key),
+                Tls12Message::ServerHelloDone,
+            ) => {
+                hello.transcript.add(bytes);
+                events.push(Event::Accepted("ServerHelloDone".into()));
+                self.send_key_exchange(hello, server_random, &key, events)?
+            }
+            (State::ExpectFinished(mut transcript, master), Tls12Message::Finished(finished)) => {
+                let expected = finished_verify_data(&master, "server finished", &transcript.hash());
+                let passed = expected.as_slice() == finished.verify_data.as_slice();
+                events.push(Event::Check(Check {
+                    name: "server Finished".into(),
+                    passed,
+                    detail: if passed {
+                        "the server's PRF over the whole handshake matches ours: nobody changed a message, and the server could decrypt the premaster secret".into()
+                    } else {
+                        "the server's Finished does not match the handshake the client saw".into()
+                    },
+                }));
+                if !passed {
+                    return Err(TlsError::new(
+                        AlertDescription::DecryptError,
+                        "server Finished verify_data is wrong",
+                    ));
+                }
+                transcript.add(bytes);
+                events.push(Event::Accepted("Finished".into()));
+                events.push(Event::HandshakeComplete);
+                State::Connected
+            }
+            (state, message) => {
+                return Err(TlsError::unexpected(message.name(), state.expects()));
+            }
+        };
+        Ok(())
+    }
+
+    /// The chain check of TLS 1.3, plus: the key must be RSA and allowed to encrypt.
+    fn check_certificate(
+        &self,
+        chain: &[Vec<u8>],
+        events: &mut Vec<Event>,
+    ) -> Result<Vec<u8>, TlsError> {
+        if chain.is_empty() {
+            return Err(TlsError::new(
+                AlertDescription::DecodeError,
+                "the server sent no certificate",
+            ));
+        }
+        let verdict = verify_server_chain(
+            chain,
+            &self.config.trusted_root_der,
+            &self.config.server_name,
+            self.config.now_unix,
+        );
+        for check in &verdict.checks {
+            events.push(Event::Check(Check {
+                name: check.check.to_string(),
+                passed: check.passed,
+                detail: check.detail.clone(),
+            }));
+        }
+        if let Some(failure) = verdict.failure {
+            let reason = verdict
+                .checks
+                .iter()
+                .find(|check| !check.passed)
+                .map(|check| check.detail.clone())
+                .unwrap_or_else(|| "the certificate chain was rejected".into());
+            let alert = match failure {
+                ChainFailure::UnknownCa => AlertDescription::UnknownCa,
+                ChainFailure::BadCertificate => AlertDescription::BadCertificate,
+                ChainFailure::CertificateExpired => AlertDescription::CertificateExpired,
+            };
+            return Err(TlsError::new(alert, reason));
+        }
+        let summary = chain
+            .first()
+            .and_then(|der| summarize_certificate(der).ok())
+            .ok_or_else(|| {
+                TlsError::new(
+                    AlertDescription::BadCertificate,
+                    "the certificate is unreadable",
+                )
+            })?;
+        let usable = summary.public_key_algorithm == "rsaEncryption"
+            && summary.key_usage.iter().any(|u| u == "keyEncipherment");
+        events.push(Event::Check(Check {
+            name: "rsa key transport".into(),
+            passed: usable,
+            detail: if usable {
+                "the certificate holds an RSA key that may encrypt the premaster secret (keyEncipherment)".into()
+            } else {
+                format!(
+                    "the certificate holds a {} key without keyEncipherment: nothing to encrypt the premaster secret to",
+                    summary.public_key_algorithm
+                )
+            },
+        }));
+        if !usable {
+            return Err(TlsError::new(
+                AlertDescription::UnsupportedCertificate,
+                "the certificate's key cannot be used for RSA key transport",
+            ));
+        }
+        Ok(summary.public_key_sec1)
+    }
+
+    /// RFC 5246 §7.4.7.1: the premaster secret, encrypted to the server; then
+    /// ChangeCipherSpec and the encrypted Finished.
+    fn send_key_exchange(
+        &mut self,
+        mut hello: Hello,
+        server_random: [u8; 32],
+        server_key: &[u8],
+        events: &mut Vec<Event>,
+    ) -> Result<State, TlsError> {
+        let mut premaster = vec![0x03, 0x03];
+        premaster.extend_from_slice(&self.premaster_random);
+        events.push(Event::Derived(Derivation {
+            name: "pre_master_secret",
+            function: "client_version (0x0303) || 46 random bytes",
+            inputs: vec![("random".into(), self.premaster_random.to_vec())],
+            label: None,
+            context: Vec::new(),
+            output: premaster.clone(),
+        }));
+        let encrypted =
+            rsa_encrypt_pkcs1v15(&mut self.rng, server_key, &premaster).map_err(|e| {
+                TlsError::new(
+                    AlertDescription::BadCertificate,
+                    format!("cannot encrypt to the server's key: {e}"),
+                )
+            })?;
+        let key_exchange = Tls12Message::ClientKeyExchange(ClientKeyExchangeRsa {
+            encrypted_pre_master_secret: encrypted,
+        })
+        .encode();
+        events.push(Event::Send(self.core.seal(
+            ContentType::Handshake,
+            &key_exchange,
+            "ClientKeyExchange",
+        )));
+        hello.transcript.add(&key_exchange);
+        let (master, block, derivations) =
+            key_derivations(&premaster, &hello.client_random, &server_random);
+        events.extend(derivations.into_iter().map(Event::Derived));
+        events.push(Event::Send(self.core.seal(
+            ContentType::ChangeCipherSpec,
+            &CHANGE_CIPHER_SPEC,
+            "ChangeCipherSpec",
+        )));
+        self.core
+            .start_writing_encrypted(Tls12RecordProtection::new(
+                block.client_write_key,
+                block.client_write_iv,
+            ));
+        self.core.pending_read = Some(Tls12RecordProtection::new(
+            block.server_write_key,
+            block.server_write_iv,
+        ));
+        let verify_data =
+            finished_verify_data(&master, "client finished", &hello.transcript.hash());
+        let finished = Tls12Message::Finished(Finished {
+            verify_data: verify_data.to_vec(),
+        })
+        .encode();
+        events.push(Event::Send(self.core.seal(
+            ContentType::Handshake,
+            &finished,
+            "Finished",
+        )));
+        hello.transcript.add(&finished);
+        Ok(State::ExpectChangeCipherSpec(hello.transcript, master))
+    }
+
+    /// The peer will send nothing more: a half-received message is a `decode_error`.
+    pub fn end_of_input(&mut self) -> Vec<Event> {
+        let mut events = Vec::new();
+        if !self.is_closed() && self.core.has_partial_message() {
+            self.core.fail(
+                TlsError::new(
+                    AlertDescription::DecodeError,
+                    "the peer stopped sending in the middle of a handshake message",
+                ),
+                &mut events,
+            );
+            self.state = State::Closed;
+        }
+        events
+    }
+
+    /// Encrypts application data (only once connected).
+    pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
+        if !self.is_connected() || self.sent_close {
+            return Err(TlsError::new(
+                AlertDescription::InternalError,
+                "application data before the handshake finished",
+            ));
+        }
+        Ok(self.core.seal_application_data(data))
+    }
+
+    /// Sends close_notify; what the peer still sends is read and checked.
+    pub fn close(&mut self) -> Vec<Event> {
+        let mut events = Vec::new();
+        if !self.is_closed() && !self.sent_close {
+            self.sent_close = true;
+            self.core.close(&mut events);
+        }
+        events
+    }
+}

@@ -1,0 +1,362 @@
+//! The web server's side of the TLS 1.2 RSA handshake (RFC 5246 §7.3).
+
+use crate::crypto::tls12::{Tls12RecordProtection, finished_verify_data};
+use crate::crypto::{LabRng, RsaKey, Transcript};
+use crate::tls::key_schedule::Derivation;
+use crate::tls::tls12::core::{CHANGE_CIPHER_SPEC, Incoming, Tls12Core};
+use crate::tls::tls12::key_derivations;
+use crate::tls::{Check, Event, TlsError};
+use crate::wire::extensions::{TLS_RSA_WITH_AES_128_GCM_SHA256, TLS12};
+use crate::wire::{
+    AlertDescription, Certificate12, ClientHello, ContentType, Finished, ServerHello, Tls12Message,
+};
+
+/// What the TLS 1.2 server holds before anyone connects.
+#[derive(Clone, Debug)]
+pub struct Tls12ServerConfig {
+    /// Its certificate chain, leaf first (DER); the leaf carries the RSA public key.
+    pub cert_chain: Vec<Vec<u8>>,
+    /// The RSA private key of the leaf certificate: it decrypts every premaster secret.
+    pub key: RsaKey,
+}
+
+/// The TLS 1.2 server.
+pub struct Tls12Server {
+    config: Tls12ServerConfig,
+    core: Tls12Core,
+    state: State,
+    sent_close: bool,
+    server_random: [u8; 32],
+    /// RFC 5246 §7.4.7.1: the premaster secret used when decryption fails, drawn up
+    /// front so that a failure is not visible in the timing or the randomness drawn.
+    fallback_premaster: [u8; 48],
+}
+
+struct Keys {
+    transcript: Transcript,
+    master: [u8; 48],
+    server_write: Tls12RecordProtection,
+}
+
+enum State {
+    ExpectClientHello,
+    ExpectClientKeyExchange {
+        transcript: Transcript,
+        client_random: [u8; 32],
+    },
+    ExpectChangeCipherSpec(Keys),
+    ExpectFinished(Keys),
+    Connected,
+    Closed,
+}
+
+impl State {
+    fn expects(&self) -> &'static str {
+        match self {
+            State::ExpectClientHello => "ClientHello",
+            State::ExpectClientKeyExchange { .. } => "ClientKeyExchange",
+            State::ExpectChangeCipherSpec(_) => "ChangeCipherSpec",
+            State::ExpectFinished(_) => "Finished",
+            State::Connected => "application data",
+            State::Closed => "nothing (connection closed)",
+        }
+    }
+}
+
+impl Tls12Server {
+    /// A server waiting for a ClientHello. Draws, in order: the server random and the
+    /// 46 random bytes of the fallback premaster secret.
+    pub fn new(config: Tls12ServerConfig, rng: &mut LabRng) -> (Tls12Server, Vec<Event>) {
+        let server_random = rng.bytes::<32>();
+        let mut fallback_premaster = [0u8; 48];
+        fallback_premaster[..2].copy_from_slice(&TLS12.to_be_bytes());
+        fallback_premaster[2..].copy_from_slice(&rng.bytes::<46>());
+        let server = Tls12Server {
+            config,
+            core: Tls12Core::for_server(),
+            state: State::ExpectClientHello,
+            sent_close: false,
+            server_random,
+            fallback_premaster,
+        };
+        (server, Vec::new())
+    }
+
+    /// Whether the handshake is done and data may be sent.
+    pub fn is_connected(&self) -> bool {
+        matches!(self.state, State::Connected)
+    }
+
+    /// Whether the server has stopped.
+    pub fn is_closed(&self) -> bool {
+        matches!(self.state, State::Closed)
+    }
+
+    /// Takes one whole record from the wire.
+    pub fn receive(&mut self, record: &[u8]) -> Vec<Event> {
+        let mut events = Vec::new();
+        if self.is_closed() {
+            return events;
+        }
+        if let Err(error) = self.receive_inner(record, &mut events) {
+            self.core.fail(error, &mut events);
+            self.state = State::Closed;
+        }
+        events
+    }
+
+    fn receive_inner(&mut self, record: &[u8], events: &mut Vec<Event>) -> Result<(), TlsError> {
+        for incoming in self.core.open(record)? {
+            match incoming {
+                Incoming::Handshake(message) => self.on_handshake(&message, events)?,
+                Incoming::ChangeCipherSpec => {
+                    let state = std::mem::replace(&mut self.state, State::Closed);
+                    let State::ExpectChangeCipherSpec(keys) = state else {
+                        return Err(TlsError::unexpected("ChangeCipherSpec", state.expects()));
+                    };
+                    self.core.change_read_keys()?;
+                    events.push(Event::Accepted("ChangeCipherSpec".into()));
+                    self.state = State::ExpectFinished(keys);
+                }
+                Incoming::ApplicationData(data) => {
+                    if !self.is_connected() {
+                        return Err(TlsError::unexpected(
+                            "application data",
+                            self.state.expects(),
+                        ));
+                    }
+                    events.push(Event::ApplicationData(data));
+                }
+                Incoming::Alert(alert) => {
+                    events.push(Event::AlertReceived(alert));
+                    if alert.description == AlertDescription::CloseNotify && !self.sent_close {
+                        self.sent_close = true;
+                        self.core.close(events);
+                    }
+                    self.state = State::Closed;
+                    return Ok(());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn on_handshake(&mut self, bytes: &[u8], events: &mut Vec<Event>) -> Result<(), TlsError> {
+        let (message, _) = Tls12Message::decode(bytes)?;
+        let state = std::mem::replace(&mut self.state, State::Closed);
+        self.state = match (state, message) {
+            (State::ExpectClientHello, Tls12Message::ClientHello(hello)) => {
+                self.on_client_hello(&hello, bytes, events)?
+            }
+            (
+                State::ExpectClientKeyExchange {
+                    mut transcript,
+                    client_random,
+                },
+                Tls12Message::ClientKeyExchange(exchange),
+            ) => {
+                transcript.add(bytes);
+                events.push(Event::Accepted("ClientKeyExchange".into()));
+                let premaster =
+                    self.decrypt_premaster(&exchange.encrypted_pre_master_secret, events);
+                let (master, block, derivations) =
+                    key_derivations(&premaster, &client_random, &self.server_random);
+                events.extend(derivations.into_iter().map(Event::Derived));
+                self.core.pending_read = Some(Tls12RecordProtection::new(
+                    block.client_write_key,
+                    block.client_write_iv,
+                ));
+                State::ExpectChangeCipherSpec(Keys {
+                    transcript,
+                    master,
+                    server_write: Tls12RecordProtection::new(
+                        block.server_write_key,
+                        block.server_write_iv,
+                    ),
+                })
+            }
+            (State::ExpectFinished(mut keys), Tls12Message::Finished(finished)) => {
+                let expected =
+                    finished_verify_data(&keys.master, "client finished", &keys.transcript.hash());
+                let passed = expected.as_slice() == finished.verify_data.as_slice();
+                events.push(Event::Check(Check {
+                    name: "client Finished".into(),
+                    passed,
+                    detail: if passed {
+                        "the client's PRF over the whole handshake matches ours".into()
+                    } else {
+                        "the client's Finished does not match the handshake the server saw".into()
+                    },
+                }));
+                if !passed {
+                    return Err(TlsError::new(
+                        AlertDescription::DecryptError,
+                        "client Finished verify_data is wrong",
+                    ));
+                }
+                keys.transcript.add(bytes);
+                events.push(Event::Accepted("Finished".into()));
+                events.push(Event::Send(self.core.seal(
+                    ContentType::ChangeCipherSpec,
+                    &CHANGE_CIPHER_SPEC,
+                    "ChangeCipherSpec",
+                )));
+                self.core.start_writing_encrypted(keys.server_write);
+                let verify_data =
+                    finished_verify_data(&keys.master, "server finished", &keys.transcript.hash());
+                let finished = Tls12Message::Finished(Finished {
+                    verify_data: verify_data.to_vec(),
+                })
+                .encode();
+                events.push(Event::Send(self.core.seal(
+                    ContentType::Handshake,
+                    &finished,
+                    "Finished",
+                )));
+                events.push(Event::HandshakeComplete);
+                State::Connected
+            }
+            (state, message) => {
+                return Err(TlsError::unexpected(message.name(), state.expects()));
+            }
+        };
+        Ok(())
+    }
+
+    /// RFC 5246 §7.4.1.2-7.4.3: pick TLS 1.2 and the suite; send ServerHello,
+    /// Certificate and ServerHelloDone.
+    fn on_client_hello(
+        &mut self,
+        hello: &ClientHello,
+        bytes: &[u8],
+        events: &mut Vec<Event>,
+    ) -> Result<State, TlsError> {
+        if hello.legacy_version < TLS12 {
+            return Err(TlsError::new(
+                AlertDescription::ProtocolVersion,
+                format!(
+                    "the client offers version 0x{:04x}, older than TLS 1.2",
+                    hello.legacy_version
+                ),
+            ));
+        }
+        if !hello
+            .cipher_suites
+            .contains(&TLS_RSA_WITH_AES_128_GCM_SHA256)
+        {
+            return Err(TlsError::new(
+                AlertDescription::HandshakeFailure,
+                "the client does not offer TLS_RSA_WITH_AES_128_GCM_SHA256",
+            ));
+        }
+        if !hello.legacy_compression_methods.contains(&0) {
+            return Err(TlsError::new(
+                AlertDescription::IllegalParameter,
+                "the client does not offer the null compression method",
+            ));
+        }
+        let mut transcript = Transcript::new();
+        transcript.add(bytes);
+        events.push(Event::Accepted("ClientHello".into()));
+        for (name, message) in [
+            (
+                "ServerHello",
+                Tls12Message::ServerHello(ServerHello {
+                    legacy_version: TLS12,
+                    random: self.server_random,
+                    legacy_session_id_echo: Vec::new(),
+                    cipher_suite: TLS_RSA_WITH_AES_128_GCM_SHA256,
+                    legacy_compression_method: 0,
+                    extensions: Vec::new(),
+                }),
+            ),
+            (
+                "Certificate",
+                Tls12Message::Certificate(Certificate12 {
+                    certificate_list: self.config.cert_chain.clone(),
+                }),
+            ),
+            ("ServerHelloDone", Tls12Message::ServerHelloDone),
+        ] {
+            let encoded = message.encode();
+            events.push(Event::Send(self.core.seal(
+                ContentType::Handshake,
+                &encoded,
+                name,
+            )));
+            transcript.add(&encoded);
+        }
+        Ok(State::ExpectClientKeyExchange {
+            transcript,
+            client_random: hello.random,
+        })
+    }
+
+    /// RFC 5246 §7.4.7.1: decrypt; on any failure go on with a random premaster, so
+    /// that the only symptom is a failing Finished (no padding oracle).
+    fn decrypt_premaster(&self, encrypted: &[u8], events: &mut Vec<Event>) -> Vec<u8> {
+        let decrypted = self.config.key.decrypt_pkcs1v15(encrypted).ok();
+        let well_formed = decrypted
+            .as_ref()
+            .is_some_and(|p| p.len() == 48 && p.get(..2) == Some(&TLS12.to_be_bytes()[..]));
+        events.push(Event::Check(Check {
+            name: "premaster secret".into(),
+            passed: well_formed,
+            detail: if well_formed {
+                "decrypted with the server's RSA private key: 48 bytes starting with 0x0303".into()
+            } else {
+                "does not decrypt to 48 bytes starting with 0x0303: the server goes on with a random premaster secret, so the Finished check fails without telling an attacker why (RFC 5246 §7.4.7.1)".into()
+            },
+        }));
+        let premaster = match decrypted {
+            Some(p) if well_formed => p,
+            _ => self.fallback_premaster.to_vec(),
+        };
+        events.push(Event::Derived(Derivation {
+            name: "pre_master_secret",
+            function: "RSAES-PKCS1-v1_5 decrypt",
+            inputs: vec![("encrypted_pre_master_secret".into(), encrypted.to_vec())],
+            label: None,
+            context: Vec::new(),
+            output: premaster.clone(),
+        }));
+        premaster
+    }
+
+    /// The peer will send nothing more: a half-received message is a `decode_error`.
+    pub fn end_of_input(&mut self) -> Vec<Event> {
+        let mut events = Vec::new();
+        if !self.is_closed() && self.core.has_partial_message() {
+            self.core.fail(
+                TlsError::new(
+                    AlertDescription::DecodeError,
+                    "the peer stopped sending in the middle of a handshake message",
+                ),
+                &mut events,
+            );
+            self.state = State::Closed;
+        }
+        events
+    }
+
+    /// Encrypts application data (only once connected).
+    pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
+        if !self.is_connected() || self.sent_close {
+            return Err(TlsError::new(
+                AlertDescription::InternalError,
+                "application data before the handshake finished",
+            ));
+        }
+        Ok(self.core.seal_application_data(data))
+    }
+
+    /// Sends close_notify; what the peer still sends is read and checked.
+    pub fn close(&mut self) -> Vec<Event> {
+        let mut events = Vec::new();
+        if !self.is_closed() && !self.sent_close {
+            self.sent_close = true;
+            self.core.close(&mut events);
+        }
+        events
+    }
+}
