@@ -5,8 +5,7 @@ use std::path::Path;
 use handshake_lab::lesson::{self, Catalog, Origin, parse};
 use handshake_lab::sim::simulate;
 
-/// The course, in order, that must ship and validate now (lessons 9 to 11 wait in
-/// `lessons/pending/` for the attack scenarios).
+/// The course, in order: every lesson must ship and validate.
 const COURSE: &[&str] = &[
     "01-plain-http",
     "02-ssl-vs-tls",
@@ -16,6 +15,9 @@ const COURSE: &[&str] = &[
     "06-session-keys",
     "07-certificate",
     "08-encrypted-data",
+    "09-integrity",
+    "10-mitm",
+    "11-rsa-vs-ecdhe",
     "12-recap",
 ];
 
@@ -107,35 +109,4 @@ fn the_readme_example_is_a_valid_lesson() {
     let parsed = parse("lessons/README.md", example.as_bytes(), "en").expect("the example parses");
     let (_, resolved) = lesson::validate(&parsed).expect("the example validates");
     assert_eq!(resolved.steps.len(), 3);
-}
-
-#[test]
-fn pending_lessons_wait_for_their_scenarios_and_are_not_loaded() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/pending");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("lessons/pending")
-        .flatten()
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".md"))
-        .collect();
-    names.sort();
-    assert_eq!(
-        names,
-        ["09-integrity.md", "10-mitm.md", "11-rsa-vs-ecdhe.md"]
-    );
-    let catalog = Catalog::built_in("en");
-    assert!(catalog.entries.iter().all(|e| !e.file.contains("pending")));
-    // Until their scenarios exist, check everything but the scenario: the front
-    // matter, the steps' settings, and that no hex is pasted.
-    for name in names {
-        let text = std::fs::read_to_string(dir.join(&name)).expect("read");
-        let scenario_line = text
-            .lines()
-            .find(|l| l.starts_with("scenario: "))
-            .expect("names a scenario");
-        let as_https = text.replacen(scenario_line, "scenario: https", 1);
-        let file = format!("lessons/pending/{name}");
-        let lesson = parse(&file, as_https.as_bytes(), "en").expect("parses");
-        assert!(lesson.steps.len() >= 4, "{file}");
-    }
 }

@@ -3,7 +3,7 @@
 //!
 //! Layout (the same as the shipped `lessons/`): English lessons at the top level
 //! (`DIR/*.md`), other languages in a folder named by language code (`DIR/fr/*.md`).
-//! `README.md` and other folders (`pending/`) are not lessons.
+//! `README.md` and folders that are not a language code are not lessons.
 
 use std::borrow::Cow;
 use std::path::Path;
