@@ -304,7 +304,38 @@ pub(crate) enum Received {
     PeerAlert(Alert),
 }
 
+impl Sealer for EndpointCore {
+    fn seal(&mut self, content_type: ContentType, content: &[u8], message: &str) -> Outgoing {
+        self.records.seal(content_type, content, message)
+    }
+
+    fn has_partial_message(&self) -> bool {
+        !self.handshake.is_empty()
+    }
+}
+
 impl EndpointCore {
+    /// What a received record did to the connection: returns whether it is over
+    /// (the peer sent an alert, or this side failed and sent one).
+    pub fn settle(
+        &mut self,
+        result: Result<Received, TlsError>,
+        sent_close: &mut bool,
+        events: &mut Vec<Event>,
+    ) -> bool {
+        match result {
+            Ok(Received::Continue) => false,
+            Ok(Received::PeerAlert(alert)) => {
+                self.answer_peer_alert(alert, sent_close, events);
+                true
+            }
+            Err(error) => {
+                self.fail(error, events);
+                true
+            }
+        }
+    }
+
     /// Opens one record and feeds each whole handshake message to `on_handshake`.
     ///
     /// `connected` says whether application data is acceptable; `expects` names what
@@ -361,55 +392,6 @@ impl EndpointCore {
             )),
         }
     }
-
-    /// Whether part of a handshake message arrived and the rest is still missing.
-    pub fn has_partial_message(&self) -> bool {
-        !self.handshake.is_empty()
-    }
-
-    /// Seals application data, cut into as many records as it needs: RFC 8446 §5.1
-    /// caps a record's plaintext at 2^14 bytes, and a peer rejects a longer one
-    /// (`record_overflow`). Empty data still goes out as one (empty) record.
-    pub fn seal_application_data(&mut self, data: &[u8]) -> Vec<Event> {
-        if data.is_empty() {
-            return vec![Event::Send(self.records.seal(
-                ContentType::ApplicationData,
-                data,
-                "application data",
-            ))];
-        }
-        data.chunks(MAX_PLAINTEXT)
-            .map(|chunk| {
-                Event::Send(self.records.seal(
-                    ContentType::ApplicationData,
-                    chunk,
-                    "application data",
-                ))
-            })
-            .collect()
-    }
-
-    /// Sends a fatal alert for `error` and reports the failure.
-    pub fn fail(&mut self, error: TlsError, events: &mut Vec<Event>) {
-        let alert = Alert::fatal(error.alert);
-        // Failed first: it belongs to the step whose record was rejected; the alert
-        // record then starts a step of its own.
-        events.push(Event::Failed(error));
-        events.push(Event::Send(self.records.seal(
-            ContentType::Alert,
-            &alert.encode(),
-            "alert",
-        )));
-    }
-
-    /// Sends close_notify.
-    pub fn close(&mut self, events: &mut Vec<Event>) {
-        events.push(Event::Send(self.records.seal(
-            ContentType::Alert,
-            &close_notify().encode(),
-            "alert",
-        )));
-    }
 }
 
 /// The ECDHE step as a derivation: own private key + peer public key -> shared secret.
@@ -436,6 +418,108 @@ pub(crate) fn close_notify() -> Alert {
     Alert {
         level: AlertLevel::Warning,
         description: AlertDescription::CloseNotify,
+    }
+}
+
+/// What both TLS versions' record layers offer, so that the life of a connection
+/// (fatal alerts, application data, close_notify, a silent peer) is written once.
+pub(crate) trait Sealer {
+    /// Wraps `content` in one record, protected as the current write state says.
+    fn seal(&mut self, content_type: ContentType, content: &[u8], message: &str) -> Outgoing;
+
+    /// Whether part of a handshake message arrived and the rest is still missing.
+    fn has_partial_message(&self) -> bool;
+
+    /// Reports the failure, then sends its fatal alert. `Failed` comes first: it
+    /// belongs to the step whose record was rejected; the alert record starts its own.
+    fn fail(&mut self, error: TlsError, events: &mut Vec<Event>) {
+        let alert = Alert::fatal(error.alert);
+        events.push(Event::Failed(error));
+        events.push(Event::Send(self.seal(
+            ContentType::Alert,
+            &alert.encode(),
+            "alert",
+        )));
+    }
+
+    /// Sends close_notify.
+    fn close(&mut self, events: &mut Vec<Event>) {
+        events.push(Event::Send(self.seal(
+            ContentType::Alert,
+            &close_notify().encode(),
+            "alert",
+        )));
+    }
+
+    /// Seals application data, cut into as many records as it needs: a record's
+    /// plaintext is capped at 2^14 bytes (RFC 8446 §5.1, RFC 5246 §6.2.1), and a peer
+    /// rejects a longer one. Empty data still goes out as one (empty) record.
+    fn seal_application_data(&mut self, data: &[u8]) -> Vec<Event> {
+        if data.is_empty() {
+            return vec![Event::Send(self.seal(
+                ContentType::ApplicationData,
+                data,
+                "application data",
+            ))];
+        }
+        data.chunks(MAX_PLAINTEXT)
+            .map(|chunk| {
+                Event::Send(self.seal(ContentType::ApplicationData, chunk, "application data"))
+            })
+            .collect()
+    }
+
+    /// Application data from the endpoint's application; `writable` says the
+    /// handshake is done and close_notify not yet sent.
+    fn send_application_data(
+        &mut self,
+        writable: bool,
+        data: &[u8],
+    ) -> Result<Vec<Event>, TlsError> {
+        if !writable {
+            return Err(TlsError::new(
+                AlertDescription::InternalError,
+                "application data before the handshake finished or after close_notify",
+            ));
+        }
+        Ok(self.seal_application_data(data))
+    }
+
+    /// The peer sent an alert: the connection is over. A close_notify is answered
+    /// with ours (once); a fatal alert is not answered.
+    fn answer_peer_alert(&mut self, alert: Alert, sent_close: &mut bool, events: &mut Vec<Event>) {
+        if alert.description == AlertDescription::CloseNotify && !*sent_close {
+            *sent_close = true;
+            self.close(events);
+        }
+    }
+
+    /// Sends close_notify once; what the peer still sends is read and checked.
+    fn close_once(&mut self, closed: bool, sent_close: &mut bool) -> Vec<Event> {
+        let mut events = Vec::new();
+        if !closed && !*sent_close {
+            *sent_close = true;
+            self.close(&mut events);
+        }
+        events
+    }
+
+    /// The transport says the peer will send nothing more (a real browser or server
+    /// would time out). A half-received handshake message is then a `decode_error`.
+    /// Returns the events and whether the endpoint has now stopped.
+    fn end_of_input(&mut self, closed: bool) -> (Vec<Event>, bool) {
+        let mut events = Vec::new();
+        if closed || !self.has_partial_message() {
+            return (events, false);
+        }
+        self.fail(
+            TlsError::new(
+                AlertDescription::DecodeError,
+                "the peer stopped sending in the middle of a handshake message",
+            ),
+            &mut events,
+        );
+        (events, true)
     }
 }
 

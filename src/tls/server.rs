@@ -2,8 +2,9 @@
 
 use crate::crypto::{EcdheKeyPair, EcdsaKey, LabRng, Transcript, tls13_certificate_verify_content};
 use crate::tls::key_schedule::{self, ApplicationStage};
+use crate::tls::record_layer::Sealer;
 use crate::tls::record_layer::{
-    Check, EndpointCore, Event, Protection, Received, RecordLayer, ecdhe_derivation,
+    Check, EndpointCore, Event, Protection, RecordLayer, ecdhe_derivation,
 };
 use crate::tls::{ALPN_HTTP11, TlsError};
 use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, SECP256R1, TLS_AES_128_GCM_SHA256, TLS13};
@@ -182,19 +183,8 @@ impl Server {
                 Ok(())
             },
         );
-        match result {
-            Ok(Received::Continue) => {}
-            Ok(Received::PeerAlert(alert)) => {
-                if alert.description == AlertDescription::CloseNotify && !self.sent_close {
-                    self.sent_close = true;
-                    self.core.close(&mut events);
-                }
-                self.state = State::Closed;
-            }
-            Err(error) => {
-                self.core.fail(error, &mut events);
-                self.state = State::Closed;
-            }
+        if self.core.settle(result, &mut self.sent_close, &mut events) {
+            self.state = State::Closed;
         }
         events
     }
@@ -202,15 +192,8 @@ impl Server {
     /// The transport says the peer will send nothing more (a real browser or server
     /// would time out). A half-received handshake message is then a `decode_error`.
     pub fn end_of_input(&mut self) -> Vec<Event> {
-        let mut events = Vec::new();
-        if !self.is_closed() && self.core.has_partial_message() {
-            self.core.fail(
-                TlsError::new(
-                    AlertDescription::DecodeError,
-                    "the peer stopped sending in the middle of a handshake message",
-                ),
-                &mut events,
-            );
+        let (events, stopped) = self.core.end_of_input(self.is_closed());
+        if stopped {
             self.state = State::Closed;
         }
         events
@@ -219,24 +202,15 @@ impl Server {
     /// Encrypts application data (only once connected), in records of at most 2^14
     /// bytes of plaintext each.
     pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
-        if !self.is_connected() || self.sent_close {
-            return Err(TlsError::new(
-                AlertDescription::InternalError,
-                "application data before the handshake finished",
-            ));
-        }
-        Ok(self.core.seal_application_data(data))
+        let writable = self.is_connected() && !self.sent_close;
+        self.core.send_application_data(writable, data)
     }
 
     /// Sends close_notify: nothing more will be written, but what the peer still
     /// sends (its own close_notify) is read and checked like any record.
     pub fn close(&mut self) -> Vec<Event> {
-        let mut events = Vec::new();
-        if !self.is_closed() && !self.sent_close {
-            self.sent_close = true;
-            self.core.close(&mut events);
-        }
-        events
+        let closed = self.is_closed();
+        self.core.close_once(closed, &mut self.sent_close)
     }
 }
 

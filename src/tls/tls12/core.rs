@@ -2,8 +2,8 @@
 //! ChangeCipherSpec, then AES-128-GCM with explicit nonces) and handshake reassembly.
 
 use crate::crypto::tls12::Tls12RecordProtection;
-use crate::tls::record_layer::{HandshakeReassembler, close_notify};
-use crate::tls::{Event, Outgoing, Protection, TlsError};
+use crate::tls::record_layer::{HandshakeReassembler, Sealer};
+use crate::tls::{Outgoing, Protection, TlsError};
 use crate::wire::{Alert, AlertDescription, ContentType, MAX_PLAINTEXT, Record};
 
 /// One thing a record brought.
@@ -172,46 +172,15 @@ impl Tls12Core {
             )),
         }
     }
+}
 
-    /// Whether part of a handshake message is still waiting for the rest.
-    pub fn has_partial_message(&self) -> bool {
+impl Sealer for Tls12Core {
+    fn seal(&mut self, content_type: ContentType, content: &[u8], message: &str) -> Outgoing {
+        Tls12Core::seal(self, content_type, content, message)
+    }
+
+    fn has_partial_message(&self) -> bool {
         !self.handshake.is_empty()
-    }
-
-    /// Sends a fatal alert for `error` and reports the failure.
-    pub fn fail(&mut self, error: TlsError, events: &mut Vec<Event>) {
-        let alert = Alert::fatal(error.alert);
-        events.push(Event::Failed(error));
-        events.push(Event::Send(self.seal(
-            ContentType::Alert,
-            &alert.encode(),
-            "alert",
-        )));
-    }
-
-    /// Sends close_notify.
-    pub fn close(&mut self, events: &mut Vec<Event>) {
-        events.push(Event::Send(self.seal(
-            ContentType::Alert,
-            &close_notify().encode(),
-            "alert",
-        )));
-    }
-
-    /// Seals application data in records of at most 2^14 bytes.
-    pub fn seal_application_data(&mut self, data: &[u8]) -> Vec<Event> {
-        if data.is_empty() {
-            return vec![Event::Send(self.seal(
-                ContentType::ApplicationData,
-                data,
-                "application data",
-            ))];
-        }
-        data.chunks(MAX_PLAINTEXT)
-            .map(|chunk| {
-                Event::Send(self.seal(ContentType::ApplicationData, chunk, "application data"))
-            })
-            .collect()
     }
 }
 

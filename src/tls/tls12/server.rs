@@ -3,6 +3,7 @@
 use crate::crypto::tls12::{Tls12RecordProtection, finished_verify_data};
 use crate::crypto::{LabRng, RsaKey, Transcript};
 use crate::tls::key_schedule::Derivation;
+use crate::tls::record_layer::Sealer;
 use crate::tls::tls12::core::{CHANGE_CIPHER_SPEC, Incoming, Tls12Core};
 use crate::tls::tls12::key_derivations;
 use crate::tls::{Check, Event, TlsError};
@@ -129,10 +130,8 @@ impl Tls12Server {
                 }
                 Incoming::Alert(alert) => {
                     events.push(Event::AlertReceived(alert));
-                    if alert.description == AlertDescription::CloseNotify && !self.sent_close {
-                        self.sent_close = true;
-                        self.core.close(events);
-                    }
+                    self.core
+                        .answer_peer_alert(alert, &mut self.sent_close, events);
                     self.state = State::Closed;
                     return Ok(());
                 }
@@ -325,15 +324,8 @@ impl Tls12Server {
 
     /// The peer will send nothing more: a half-received message is a `decode_error`.
     pub fn end_of_input(&mut self) -> Vec<Event> {
-        let mut events = Vec::new();
-        if !self.is_closed() && self.core.has_partial_message() {
-            self.core.fail(
-                TlsError::new(
-                    AlertDescription::DecodeError,
-                    "the peer stopped sending in the middle of a handshake message",
-                ),
-                &mut events,
-            );
+        let (events, stopped) = self.core.end_of_input(self.is_closed());
+        if stopped {
             self.state = State::Closed;
         }
         events
@@ -341,22 +333,13 @@ impl Tls12Server {
 
     /// Encrypts application data (only once connected).
     pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
-        if !self.is_connected() || self.sent_close {
-            return Err(TlsError::new(
-                AlertDescription::InternalError,
-                "application data before the handshake finished",
-            ));
-        }
-        Ok(self.core.seal_application_data(data))
+        let writable = self.is_connected() && !self.sent_close;
+        self.core.send_application_data(writable, data)
     }
 
     /// Sends close_notify; what the peer still sends is read and checked.
     pub fn close(&mut self) -> Vec<Event> {
-        let mut events = Vec::new();
-        if !self.is_closed() && !self.sent_close {
-            self.sent_close = true;
-            self.core.close(&mut events);
-        }
-        events
+        let closed = self.is_closed();
+        self.core.close_once(closed, &mut self.sent_close)
     }
 }
