@@ -1,0 +1,233 @@
+//! The sequence view: browser, wire and bank as columns, one arrow per step,
+//! coloured by protection and labelled with the protection's name.
+
+use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
+
+use super::{Command, Strings, protection_color, protection_key};
+use crate::sim::{Step, Timeline};
+use crate::tls::{Protection, Side};
+
+const ROW_HEIGHT: f32 = 46.0;
+const MARGIN: f32 = 36.0;
+
+/// What the arrow of `step` says: its position, message and protection.
+pub fn arrow_label(s: &Strings, index: usize, step: &Step) -> String {
+    let (message, protection) = match step.records.first() {
+        Some(record) if record.message == "alert" => (step.name.clone(), record.protection),
+        Some(record) => (record.message.clone(), record.protection),
+        None => (step.name.clone(), Protection::Plaintext),
+    };
+    s.tr_args(
+        "sequence-arrow",
+        &[
+            ("k", (index + 1).to_string()),
+            ("message", message),
+            ("protection", s.tr(protection_key(protection))),
+        ],
+    )
+}
+
+/// The view's own state: which step it last scrolled to.
+#[derive(Default)]
+pub struct SequenceState {
+    scrolled_to: Option<usize>,
+}
+
+impl SequenceState {
+    /// Draws the view; a click on an arrow asks to go to its step.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        s: &Strings,
+        timeline: &Timeline,
+        current: usize,
+        commands: &mut Vec<Command>,
+    ) {
+        let scroll = self.scrolled_to != Some(current);
+        self.scrolled_to = Some(current);
+        draw(ui, s, timeline, current, scroll, commands);
+    }
+}
+
+fn draw(
+    ui: &mut egui::Ui,
+    s: &Strings,
+    timeline: &Timeline,
+    current: usize,
+    scroll: bool,
+    commands: &mut Vec<Command>,
+) {
+    let dark = ui.visuals().dark_mode;
+    ui.add_space(4.0);
+    ui.heading(s.tr("sequence-heading"));
+    legend(ui, s, dark);
+    ui.separator();
+
+    let width = ui.available_width();
+    let columns = [MARGIN, width / 2.0, (width - MARGIN).max(MARGIN + 2.0)];
+    // Column headings.
+    let (header, _) = ui.allocate_exact_size(Vec2::new(width, 34.0), Sense::hover());
+    let small = FontId::proportional(12.0);
+    let text = ui.visuals().text_color();
+    for (x, key, align) in [
+        (header.left() + 2.0, "sequence-client", Align2::LEFT_CENTER),
+        (
+            header.left() + columns[1],
+            "sequence-wire",
+            Align2::CENTER_CENTER,
+        ),
+        (
+            header.right() - 2.0,
+            "sequence-server",
+            Align2::RIGHT_CENTER,
+        ),
+    ] {
+        ui.painter().text(
+            Pos2::new(x, header.center().y),
+            align,
+            s.tr(key),
+            small.clone(),
+            text,
+        );
+    }
+
+    egui::ScrollArea::vertical()
+        .id_salt("sequence_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (index, step) in timeline.steps.iter().enumerate() {
+                let label = arrow_label(s, index, step);
+                let (rect, response) =
+                    ui.allocate_exact_size(Vec2::new(width, ROW_HEIGHT), Sense::click());
+                let selected = index == current;
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
+                });
+                if response.clicked() {
+                    commands.push(Command::GoTo(index));
+                }
+                if selected && scroll {
+                    ui.scroll_to_rect(rect, None);
+                }
+                paint_row(
+                    ui,
+                    rect,
+                    &columns,
+                    step,
+                    &label,
+                    selected,
+                    response.hovered(),
+                    dark,
+                );
+            }
+        });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paint_row(
+    ui: &egui::Ui,
+    rect: Rect,
+    columns: &[f32; 3],
+    step: &Step,
+    label: &str,
+    selected: bool,
+    hovered: bool,
+    dark: bool,
+) {
+    let painter = ui.painter();
+    let visuals = ui.visuals();
+    if selected {
+        painter.rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.45));
+        painter.rect_stroke(
+            rect,
+            4.0,
+            visuals.selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    } else if hovered {
+        painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    // The three lifelines.
+    let line = Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.6));
+    for x in columns {
+        painter.line_segment(
+            [
+                Pos2::new(rect.left() + x, rect.top()),
+                Pos2::new(rect.left() + x, rect.bottom()),
+            ],
+            line,
+        );
+    }
+    let protection = step
+        .records
+        .first()
+        .map_or(Protection::Plaintext, |r| r.protection);
+    let color = protection_color(protection, dark);
+    let y = rect.bottom() - 12.0;
+    let (from, to) = match step.from {
+        Side::Client => (columns[0], columns[2]),
+        Side::Server => (columns[2], columns[0]),
+    };
+    let start = Pos2::new(rect.left() + from, y);
+    let end = Pos2::new(rect.left() + to, y);
+    let width = if selected { 3.0 } else { 2.0 };
+    painter.arrow(start, end - start, Stroke::new(width, color));
+    // The eavesdropper taps every record in the middle of the wire.
+    painter.circle_filled(
+        Pos2::new(rect.left() + columns[1], y),
+        4.0,
+        visuals.weak_text_color(),
+    );
+    let font = if selected {
+        FontId::proportional(14.0)
+    } else {
+        FontId::proportional(13.0)
+    };
+    let text_color = if selected {
+        visuals.strong_text_color()
+    } else {
+        visuals.text_color()
+    };
+    painter.text(
+        Pos2::new(rect.center().x, y - 6.0),
+        Align2::CENTER_BOTTOM,
+        label,
+        font,
+        blend(text_color, color),
+    );
+}
+
+fn blend(text: Color32, accent: Color32) -> Color32 {
+    let mix = |a: u8, b: u8| ((u16::from(a) + u16::from(b)) / 2) as u8;
+    Color32::from_rgb(
+        mix(text.r(), accent.r()),
+        mix(text.g(), accent.g()),
+        mix(text.b(), accent.b()),
+    )
+}
+
+fn legend(ui: &mut egui::Ui, s: &Strings, dark: bool) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(s.tr("sequence-legend"));
+        for protection in [
+            Protection::Plaintext,
+            Protection::HandshakeKeys,
+            Protection::ApplicationKeys,
+        ] {
+            let color = protection_color(protection, dark);
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(22.0, 12.0), Sense::hover());
+            ui.painter().arrow(
+                Pos2::new(rect.left(), rect.center().y),
+                Vec2::new(rect.width(), 0.0),
+                Stroke::new(2.0, color),
+            );
+            let explain = match protection {
+                Protection::Plaintext => "protection-plaintext-explain",
+                Protection::HandshakeKeys => "protection-handshake-explain",
+                Protection::ApplicationKeys => "protection-application-explain",
+            };
+            ui.colored_label(color, s.tr(protection_key(protection)))
+                .on_hover_text(s.tr(explain));
+        }
+    });
+}
