@@ -130,3 +130,21 @@ fn the_seed_option_reaches_the_session() {
     });
     assert_eq!(h.state().session.inputs.seed, 7);
 }
+
+#[test]
+fn keys_still_navigate_after_clicking_a_button() {
+    let mut h = harness();
+    h.get_by_label(&tr("controls-next")).click();
+    h.run();
+    assert_eq!(h.state().step, 1);
+    h.key_press(Key::Space);
+    h.run();
+    assert_eq!(
+        h.state().step,
+        2,
+        "Space moves one step, it does not also press Next"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().step, 3);
+}

@@ -77,6 +77,8 @@ fn a_secret_appears_in_the_key_panel_only_from_the_step_that_derives_it() {
     go_to(&mut h, &before);
     assert!(h.query_by_label(name).is_none(), "{name} shown at {before}");
     go_to(&mut h, &at);
+    h.get_by_label(name).scroll_to_me();
+    h.run();
     h.get_by_label(name).click();
     h.run();
     h.get_by_label(&format!("How {name} is derived"));

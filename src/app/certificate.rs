@@ -127,7 +127,7 @@ fn summary_grid(ui: &mut egui::Ui, s: &Strings, key: &str, c: &CertSummary) {
             for (name, value, mono) in rows {
                 ui.weak(name);
                 let text = if mono {
-                    RichText::new(value).monospace().small()
+                    RichText::new(value).monospace()
                 } else {
                     RichText::new(value)
                 };

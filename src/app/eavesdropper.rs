@@ -77,7 +77,7 @@ fn column(ui: &mut egui::Ui, s: &Strings, title: &str, steps: &[Step]) {
                         ui.colored_label(color, s.tr("eaves-sensitive"));
                     });
             } else {
-                ui.add(egui::Label::new(RichText::new(text).small()).wrap());
+                ui.add(egui::Label::new(text).wrap());
             }
         }
         ui.add_space(6.0);

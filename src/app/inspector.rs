@@ -8,6 +8,8 @@ use eframe::egui::{self, Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 use super::{Session, Strings, spaced_hex};
 use crate::wire::Field;
 
+const DETAILS_HEIGHT: f32 = 96.0;
+
 /// A field of the shown record: in the wire bytes or in the decrypted inner
 /// plaintext, and its path of child indices from the top.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,7 +106,12 @@ impl InspectorState {
             let pane = panes.iter().find(|p| p.inner == f.inner)?;
             resolve(pane.fields, &f.path)
         });
-        details(ui, s, focused_field);
+        // A fixed height, so that hovering never moves the bytes under the pointer.
+        egui::ScrollArea::vertical()
+            .id_salt("field_details_scroll")
+            .max_height(DETAILS_HEIGHT)
+            .auto_shrink([false, false])
+            .show(ui, |ui| details(ui, s, focused_field));
         ui.separator();
 
         let mut hits = Hits::default();
@@ -187,7 +194,6 @@ fn hex_side(
         }
         ui.add_space(8.0);
     }
-    ui.weak(s.tr("inspector-hover-hint"));
 }
 
 fn tree_side(
@@ -211,6 +217,11 @@ fn tree_side(
 
 /// Name, value, meaning and byte range of the focused field.
 fn details(ui: &mut egui::Ui, s: &Strings, field: Option<&Field>) {
+    let Some(field) = field else {
+        ui.weak(s.tr("inspector-hover-hint"));
+        return;
+    };
+    let field = Some(field);
     egui::Grid::new("field_details")
         .num_columns(2)
         .spacing([12.0, 2.0])

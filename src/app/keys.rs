@@ -80,6 +80,8 @@ pub fn known_secrets(timeline: &Timeline, step: usize) -> Vec<KnownSecret<'_>> {
 #[derive(Default)]
 pub struct KeysState {
     open: Option<(String, Vec<u8>)>,
+    /// Bring the derivation just opened into view on the next frame it is drawn.
+    scroll_to_open: bool,
 }
 
 impl KeysState {
@@ -118,16 +120,6 @@ impl KeysState {
                             }
                         });
                 }
-                if let Some((name, output)) = &self.open
-                    && let Some(secret) = known
-                        .iter()
-                        .find(|k| k.derivation.name == name && &k.derivation.output == output)
-                {
-                    ui.separator();
-                    if derivation_view(ui, s, secret.derivation) {
-                        self.open = None;
-                    }
-                }
             });
     }
 
@@ -143,7 +135,7 @@ impl KeysState {
             .open
             .as_ref()
             .is_some_and(|(n, o)| n == d.name && o == &d.output);
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
             let response = ui
                 .selectable_label(is_open, RichText::new(d.name).monospace())
                 .on_hover_text(s.tr("keys-open"));
@@ -153,27 +145,43 @@ impl KeysState {
                 } else {
                     Some((d.name.to_string(), d.output.clone()))
                 };
+                self.scroll_to_open = true;
             }
-            let short: Vec<u8> = d.output.iter().take(6).copied().collect();
-            ui.weak(RichText::new(format!("{}…", spaced_hex(&short))).monospace());
-            let who = secret
-                .known_by
+            if secret.first_step == step {
+                ui.colored_label(ui.visuals().warn_fg_color, s.tr("keys-new-here"));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.add_space(12.0);
+            let short: Vec<u8> = d.output.iter().take(8).copied().collect();
+            ui.weak(RichText::new(format!("{}...", spaced_hex(&short))).monospace());
+            let mut sides = secret.known_by.clone();
+            sides.sort_by_key(|side| *side != Side::Client);
+            let who = sides
                 .iter()
                 .map(|side| s.tr(side_key(*side)))
                 .collect::<Vec<_>>()
                 .join(", ");
             ui.label(s.tr_args("keys-known-by", &[("who", who)]));
-            if secret.first_step == step {
-                ui.colored_label(ui.visuals().warn_fg_color, s.tr("keys-new-here"));
-            }
         });
+        if is_open {
+            let (close, rect) = derivation_view(ui, s, d);
+            if std::mem::take(&mut self.scroll_to_open) {
+                ui.scroll_to_rect(rect, None);
+            }
+            if close {
+                self.open = None;
+            }
+        }
+        ui.add_space(2.0);
     }
 }
 
-/// The full derivation of one secret; returns true when Close was clicked.
-fn derivation_view(ui: &mut egui::Ui, s: &Strings, d: &Derivation) -> bool {
+/// The full derivation of one secret; returns whether Close was clicked, and where
+/// it was drawn.
+fn derivation_view(ui: &mut egui::Ui, s: &Strings, d: &Derivation) -> (bool, egui::Rect) {
     let mut close = false;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
+    let frame = egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.strong(s.tr_args("keys-derivation-heading", &[("name", d.name.to_string())]));
             if ui.button(s.tr("keys-close")).clicked() {
@@ -207,5 +215,5 @@ fn derivation_view(ui: &mut egui::Ui, s: &Strings, d: &Derivation) -> bool {
         ui.weak(s.tr("keys-output"));
         hex(ui, &d.output);
     });
-    close
+    (close, frame.response.rect)
 }

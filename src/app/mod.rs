@@ -345,22 +345,24 @@ impl LabApp {
         }
     }
 
+    /// The navigation keys, taken before any widget sees them (so Space does not also
+    /// press a focused button), except while the student types into an input.
     fn read_keys(&mut self, ctx: &egui::Context) {
-        if ctx.egui_wants_keyboard_input() {
+        if ctx.text_edit_focused() {
             return;
         }
-        ctx.input(|i| {
-            if i.key_pressed(egui::Key::ArrowRight) || i.key_pressed(egui::Key::Space) {
-                self.commands.push(Command::Next);
-            }
-            if i.key_pressed(egui::Key::ArrowLeft) {
-                self.commands.push(Command::Back);
-            }
-            if i.key_pressed(egui::Key::Home) {
-                self.commands.push(Command::First);
-            }
-            if i.key_pressed(egui::Key::End) {
-                self.commands.push(Command::Last);
+        let none = egui::Modifiers::NONE;
+        ctx.input_mut(|i| {
+            for (key, command) in [
+                (egui::Key::ArrowRight, Command::Next),
+                (egui::Key::Space, Command::Next),
+                (egui::Key::ArrowLeft, Command::Back),
+                (egui::Key::Home, Command::First),
+                (egui::Key::End, Command::Last),
+            ] {
+                if i.consume_key(none, key) {
+                    self.commands.push(command);
+                }
             }
         });
     }

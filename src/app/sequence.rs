@@ -171,7 +171,7 @@ fn paint_row(
     let start = Pos2::new(rect.left() + from, y);
     let end = Pos2::new(rect.left() + to, y);
     let width = if selected { 3.0 } else { 2.0 };
-    painter.arrow(start, end - start, Stroke::new(width, color));
+    arrow(painter, start, end, Stroke::new(width, color));
     // The eavesdropper taps every record in the middle of the wire.
     painter.circle_filled(
         Pos2::new(rect.left() + columns[1], y),
@@ -197,6 +197,16 @@ fn paint_row(
     );
 }
 
+/// A line from `start` to `end` with a small head at `end` (egui's own arrow scales
+/// its head with the length, far too big across a whole column).
+fn arrow(painter: &egui::Painter, start: Pos2, end: Pos2, stroke: Stroke) {
+    painter.line_segment([start, end], stroke);
+    let back = (start - end).normalized() * 10.0;
+    let side = back.rot90() * 0.5;
+    painter.line_segment([end, end + back + side], stroke);
+    painter.line_segment([end, end + back - side], stroke);
+}
+
 fn blend(text: Color32, accent: Color32) -> Color32 {
     let mix = |a: u8, b: u8| ((u16::from(a) + u16::from(b)) / 2) as u8;
     Color32::from_rgb(
@@ -216,9 +226,10 @@ fn legend(ui: &mut egui::Ui, s: &Strings, dark: bool) {
         ] {
             let color = protection_color(protection, dark);
             let (rect, _) = ui.allocate_exact_size(Vec2::new(22.0, 12.0), Sense::hover());
-            ui.painter().arrow(
-                Pos2::new(rect.left(), rect.center().y),
-                Vec2::new(rect.width(), 0.0),
+            arrow(
+                ui.painter(),
+                rect.left_center(),
+                rect.right_center(),
                 Stroke::new(2.0, color),
             );
             let explain = match protection {
