@@ -33,9 +33,10 @@ controls-sent-by = sent by the { $side } at { $time } ms
 ## Sequence view
 sequence-heading = The conversation
 sequence-client = Browser (client)
-sequence-wire = Wire (eavesdropper)
+sequence-wire = Wire
 sequence-server = Bank (server)
 sequence-legend = Protection:
+sequence-tap = where the eavesdropper reads
 protection-plaintext = plaintext
 protection-handshake = handshake keys
 protection-application = application keys
@@ -57,10 +58,7 @@ inspector-wire-bytes = Wire bytes (what everyone sees)
 inspector-inner-bytes = Decrypted inner plaintext (what only the two ends see)
 inspector-fields = Fields
 inspector-hover-hint = Hover a byte or a field to see what it means; click to keep it selected.
-inspector-field-name = Field
-inspector-field-value = Value
-inspector-field-meaning = Meaning
-inspector-field-bytes = Bytes
+inspector-field-bytes = bytes { $start }..{ $end } ({ $len } bytes)
 inspector-no-records = This step puts nothing on the wire.
 inspector-tampered = The attacker changed this record on the way: the fields show what arrived.
 

@@ -42,8 +42,10 @@ pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.columns(2, |columns| {
-                column(&mut columns[0], s, "eaves-http", http_steps);
-                column(&mut columns[1], s, "eaves-https", https_steps);
+                // Left-aligned, not justified: justified wrapping spreads the letters.
+                let left = egui::Layout::top_down(egui::Align::Min);
+                columns[0].with_layout(left, |ui| column(ui, s, "eaves-http", http_steps));
+                columns[1].with_layout(left, |ui| column(ui, s, "eaves-https", https_steps));
             });
         });
 }

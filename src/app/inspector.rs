@@ -3,12 +3,12 @@
 //! Hovering (or clicking) a field highlights its bytes and shows its name, value and
 //! meaning; hovering (or clicking) a byte finds the field it belongs to.
 
-use eframe::egui::{self, Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
+use eframe::egui::{self, Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, Vec2};
 
 use super::{Session, Strings, spaced_hex};
 use crate::wire::Field;
 
-const DETAILS_HEIGHT: f32 = 96.0;
+const DETAILS_HEIGHT: f32 = 84.0;
 
 /// A field of the shown record: in the wire bytes or in the decrypted inner
 /// plaintext, and its path of child indices from the top.
@@ -128,7 +128,10 @@ impl InspectorState {
                     .id_salt("tree_scroll")
                     .auto_shrink([false, false])
                     .show(&mut columns[1], |ui| {
-                        tree_side(ui, s, &panes, focus, &mut hits)
+                        // Left-aligned, not justified: justified wrapping spreads letters.
+                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                            tree_side(ui, s, &panes, focus, &mut hits);
+                        });
                     });
             });
         } else {
@@ -221,32 +224,21 @@ fn details(ui: &mut egui::Ui, s: &Strings, field: Option<&Field>) {
         ui.weak(s.tr("inspector-hover-hint"));
         return;
     };
-    let field = Some(field);
-    egui::Grid::new("field_details")
-        .num_columns(2)
-        .spacing([12.0, 2.0])
-        .min_row_height(18.0)
-        .show(ui, |ui| {
-            let rows = [
-                ("inspector-field-name", field.map(|f| f.name.clone())),
-                ("inspector-field-value", field.map(|f| f.value.clone())),
-                ("inspector-field-meaning", field.map(|f| f.meaning.clone())),
-                (
-                    "inspector-field-bytes",
-                    field.map(|f| format!("{}..{}", f.range.start, f.range.end)),
-                ),
-            ];
-            for (key, value) in rows {
-                ui.weak(s.tr(key));
-                let value = value.unwrap_or_default();
-                if key == "inspector-field-meaning" {
-                    ui.add(egui::Label::new(value).wrap());
-                } else {
-                    ui.monospace(value);
-                }
-                ui.end_row();
-            }
-        });
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(RichText::new(&field.name).monospace());
+        if !field.value.is_empty() {
+            ui.monospace(format!("= {}", field.value));
+        }
+        ui.weak(s.tr_args(
+            "inspector-field-bytes",
+            &[
+                ("start", field.range.start.to_string()),
+                ("end", field.range.end.to_string()),
+                ("len", field.range.len().to_string()),
+            ],
+        ));
+    });
+    ui.add(egui::Label::new(&field.meaning).wrap());
 }
 
 /// The bytes as hex rows; returns the field under the pointer and whether it was clicked.

@@ -135,7 +135,7 @@ impl KeysState {
             .open
             .as_ref()
             .is_some_and(|(n, o)| n == d.name && o == &d.output);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let response = ui
                 .selectable_label(is_open, RichText::new(d.name).monospace())
                 .on_hover_text(s.tr("keys-open"));
@@ -148,7 +148,9 @@ impl KeysState {
                 self.scroll_to_open = true;
             }
             if secret.first_step == step {
-                ui.colored_label(ui.visuals().warn_fg_color, s.tr("keys-new-here"));
+                let new_here =
+                    RichText::new(s.tr("keys-new-here")).color(ui.visuals().warn_fg_color);
+                ui.add(egui::Label::new(new_here).extend());
             }
         });
         ui.horizontal_wrapped(|ui| {
@@ -162,7 +164,8 @@ impl KeysState {
                 .map(|side| s.tr(side_key(*side)))
                 .collect::<Vec<_>>()
                 .join(", ");
-            ui.label(s.tr_args("keys-known-by", &[("who", who)]));
+            // Whole phrases move to the next line rather than breaking mid-phrase.
+            ui.add(egui::Label::new(s.tr_args("keys-known-by", &[("who", who)])).extend());
         });
         if is_open {
             let (close, rect) = derivation_view(ui, s, d);

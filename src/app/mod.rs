@@ -252,20 +252,23 @@ impl LabApp {
             );
             ui.add_space(4.0);
         });
+        // Side panels never take more than their share, so the step and its bytes keep
+        // room at 1280x720 and in presentation mode (which scales everything up).
+        let width = ui.available_width();
         egui::Panel::left("sequence")
             .resizable(true)
-            .default_size(380.0)
-            .min_size(300.0)
+            .default_size(360.0)
+            .size_range(220.0..=(width * 0.28).max(221.0))
             .show(ui, |ui| {
                 self.sequence.ui(ui, s, &session.https, step, &mut commands);
             });
         egui::Panel::right("side")
             .resizable(true)
-            .default_size(460.0)
-            .min_size(320.0)
+            .default_size(440.0)
+            .size_range(260.0..=(width * 0.34).max(261.0))
             .show(ui, |ui| {
                 ui.add_space(4.0);
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     for (panel, key) in [
                         (SidePanel::Keys, "panel-keys"),
                         (SidePanel::Eavesdropper, "panel-eavesdropper"),

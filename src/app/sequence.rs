@@ -1,13 +1,13 @@
 //! The sequence view: browser, wire and bank as columns, one arrow per step,
 //! coloured by protection and labelled with the protection's name.
 
-use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
+use eframe::egui::{self, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::{Command, Strings, protection_color, protection_key};
 use crate::sim::{Step, Timeline};
 use crate::tls::{Protection, Side};
 
-const ROW_HEIGHT: f32 = 46.0;
+const ROW_HEIGHT: f32 = 54.0;
 const MARGIN: f32 = 36.0;
 
 /// What the arrow of `step` says: its position, message and protection.
@@ -65,30 +65,20 @@ fn draw(
 
     let width = ui.available_width();
     let columns = [MARGIN, width / 2.0, (width - MARGIN).max(MARGIN + 2.0)];
-    // Column headings.
-    let (header, _) = ui.allocate_exact_size(Vec2::new(width, 34.0), Sense::hover());
+    // Column headings, each wrapped within its third of the width so that they never
+    // run into each other in a narrow panel or in presentation mode.
     let small = FontId::proportional(12.0);
     let text = ui.visuals().text_color();
-    for (x, key, align) in [
-        (header.left() + 2.0, "sequence-client", Align2::LEFT_CENTER),
-        (
-            header.left() + columns[1],
-            "sequence-wire",
-            Align2::CENTER_CENTER,
-        ),
-        (
-            header.right() - 2.0,
-            "sequence-server",
-            Align2::RIGHT_CENTER,
-        ),
-    ] {
-        ui.painter().text(
-            Pos2::new(x, header.center().y),
-            align,
-            s.tr(key),
-            small.clone(),
-            text,
-        );
+    let third = (width / 3.0 - 4.0).max(20.0);
+    let galleys = ["sequence-client", "sequence-wire", "sequence-server"]
+        .map(|key| ui.painter().layout(s.tr(key), small.clone(), text, third));
+    let height = galleys.iter().map(|g| g.size().y).fold(0.0, f32::max) + 8.0;
+    let (header, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+    for (galley, x) in galleys.into_iter().zip(columns) {
+        let left = (header.left() + x - galley.size().x / 2.0)
+            .clamp(header.left(), header.right() - galley.size().x);
+        ui.painter()
+            .galley(Pos2::new(left, header.top() + 4.0), galley, text);
     }
 
     egui::ScrollArea::vertical()
@@ -188,12 +178,17 @@ fn paint_row(
     } else {
         visuals.text_color()
     };
-    painter.text(
-        Pos2::new(rect.center().x, y - 6.0),
-        Align2::CENTER_BOTTOM,
-        label,
+    let galley = painter.layout(
+        label.to_string(),
         font,
         blend(text_color, color),
+        rect.width() - 8.0,
+    );
+    let size = galley.size();
+    painter.galley(
+        Pos2::new(rect.center().x - size.x / 2.0, y - 5.0 - size.y),
+        galley,
+        text_color,
     );
 }
 
@@ -240,5 +235,9 @@ fn legend(ui: &mut egui::Ui, s: &Strings, dark: bool) {
             ui.colored_label(color, s.tr(protection_key(protection)))
                 .on_hover_text(s.tr(explain));
         }
+        let (rect, _) = ui.allocate_exact_size(Vec2::new(12.0, 12.0), Sense::hover());
+        ui.painter()
+            .circle_filled(rect.center(), 4.0, ui.visuals().weak_text_color());
+        ui.label(s.tr("sequence-tap"));
     });
 }
