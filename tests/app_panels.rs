@@ -161,6 +161,17 @@ fn typing_a_new_password_changes_the_bytes_shown() {
     assert_eq!(h.state().session.generation, 2);
     let after = hex_rows(&h);
     assert_ne!(before, after);
+    // The bytes that changed are the ones the inspector underlines.
+    let step = h.state().step;
+    let changed = h.state().session.changed_bytes(step, 0, true);
+    assert!(
+        changed.iter().any(|c| *c),
+        "the typed password is in the inner plaintext"
+    );
+    assert!(
+        !changed.iter().all(|c| *c),
+        "the request line stays the same"
+    );
     // Typing into the field does not move between steps.
     assert_eq!(
         h.state().session.https.steps[h.state().step].name,
@@ -183,4 +194,38 @@ fn invalid_inputs_keep_the_previous_session_and_say_why() {
     assert_eq!(h.state().session.generation, 1);
     h.get_by_label_contains("Not simulated:");
     let _ = SidePanel::Keys;
+}
+
+#[test]
+fn hovering_a_byte_shows_the_field_it_belongs_to() {
+    let mut h = harness();
+    let first_row = hex_rows(&h)[0].clone();
+    let per_row = first_row.split_whitespace().count() - 1;
+    let rect = h
+        .get_by(|node| node.value().as_deref() == Some(first_row.as_str()))
+        .rect();
+    // Each row is an offset (two cells wide) followed by one cell per byte.
+    let cell = rect.width() / (2 + per_row) as f32;
+    h.hover_at(rect.left_center() + eframe::egui::vec2(cell * 2.0 + 2.0, 0.0));
+    h.run();
+    // Byte 0 of a record is its content type: the details name it and give its value.
+    h.get_by_label("= 22 (handshake)");
+}
+
+#[test]
+fn theme_and_presentation_mode_switch_and_are_settings() {
+    let mut h = harness();
+    h.get_by_label(&tr("settings-theme-dark")).click();
+    h.run();
+    assert_eq!(h.ctx.theme(), eframe::egui::Theme::Dark);
+    h.get_by_label(&tr("settings-theme-light")).click();
+    h.run();
+    assert_eq!(h.ctx.theme(), eframe::egui::Theme::Light);
+    h.get_by_label(&tr("settings-presentation")).click();
+    h.run();
+    assert!(h.state().settings.presentation);
+    assert!((h.ctx.zoom_factor() - 1.4).abs() < 1e-3);
+    let saved = serde_json::to_string(&h.state().settings).unwrap();
+    let restored: handshake_lab::app::Settings = serde_json::from_str(&saved).unwrap();
+    assert_eq!(restored, h.state().settings);
 }

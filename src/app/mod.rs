@@ -398,6 +398,8 @@ impl LabApp {
         });
         ctx.set_zoom_factor(if self.settings.presentation { 1.4 } else { 1.0 });
         self.applied_style = Some(wanted);
+        // The new zoom takes effect at the end of this pass: draw once more with it.
+        ctx.request_repaint();
     }
 }
 
