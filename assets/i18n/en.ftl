@@ -16,7 +16,6 @@ inputs-server-name = Server name
 inputs-seed = Seed
 inputs-invalid = Not simulated: { $reason }
 inputs-changed-hint = Bytes that changed since the previous inputs are underlined in orange.
-inputs-apply = Simulate
 
 ## Step controls
 controls-back = Back
@@ -46,13 +45,11 @@ protection-application-explain = encrypted with the final traffic keys
 sequence-arrow = { $k }. { $message } ({ $protection })
 
 ## Panels
-panel-inspector = Bytes
 panel-keys = Keys
 panel-eavesdropper = Eavesdropper
 panel-certificate = Certificate
 
 ## Inspector
-inspector-heading = What went on the wire
 inspector-record = Record { $index }: { $message }, { $len } bytes
 inspector-wire-bytes = Wire bytes (what everyone sees)
 inspector-inner-bytes = Decrypted inner plaintext (what only the two ends see)

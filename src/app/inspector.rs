@@ -189,11 +189,15 @@ fn hex_side(
             .filter(|f| f.inner == pane.inner)
             .and_then(|f| resolve(pane.fields, &f.path))
             .map(|f| f.range.clone());
+        let any_changed = pane.changed.iter().any(|c| *c);
         if let Some((field, clicked)) = hex_view(ui, pane, highlight) {
             if clicked {
                 hits.clicked = Some(field.clone());
             }
             hits.hovered = Some(field);
+        }
+        if any_changed {
+            ui.weak(s.tr("inputs-changed-hint"));
         }
         ui.add_space(8.0);
     }
