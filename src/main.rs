@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use handshake_lab::commands::{self, parse_tamper};
 use handshake_lab::sim::scenario::{DEFAULT_PASSWORD, DEFAULT_SEED, DEFAULT_SERVER_NAME};
 use handshake_lab::sim::{Scenario, ScenarioName, Tamper};
@@ -120,21 +120,14 @@ fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
-        None => {
-            // The window arrives with the desktop app; until then, show what there is.
-            let _ = Cli::command().print_help();
-            let gui_options = [
-                cli.lesson.is_some(),
-                cli.step.is_some(),
-                cli.seed.is_some(),
-                cli.lessons.is_some(),
-            ];
-            Ok(if gui_options.contains(&true) {
-                "\n(--lesson, --step, --seed and --lessons apply to the window, which is not built yet)\n".to_string()
-            } else {
-                String::new()
-            })
-        }
+        None => handshake_lab::app::run(handshake_lab::app::Options {
+            seed: cli.seed,
+            lesson: cli.lesson.clone(),
+            step: cli.step,
+            lessons: cli.lessons.clone(),
+        })
+        .map(|()| String::new())
+        .map_err(commands::CommandError::Internal),
         Some(Command::Scenarios) => Ok(commands::scenarios()),
         Some(Command::Trace {
             session,

@@ -1,0 +1,121 @@
+//! Words are data: every text the app shows comes from a Fluent message file.
+//!
+//! English (`assets/i18n/en.ftl`) is built in and is the fallback: a key missing from
+//! the chosen language shows its English text, and a key missing from English too
+//! shows the key itself in brackets, so a gap is visible and never a panic.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The English message file, always present.
+pub const ENGLISH_FTL: &str = include_str!("../../assets/i18n/en.ftl");
+
+/// The UI's messages in one language, with English behind it.
+pub struct Strings {
+    chosen: Option<FluentBundle<FluentResource>>,
+    english: FluentBundle<FluentResource>,
+}
+
+fn bundle(language: &str, source: &str) -> Result<FluentBundle<FluentResource>, String> {
+    let id: LanguageIdentifier = language
+        .parse()
+        .map_err(|e| format!("language {language}: {e}"))?;
+    let resource = FluentResource::try_new(source.to_string())
+        .map_err(|(_, errors)| format!("{language}.ftl: {} syntax error(s)", errors.len()))?;
+    let mut bundle = FluentBundle::new(vec![id]);
+    // Unicode isolation marks around arguments would show as boxes in egui's fonts.
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(resource)
+        .map_err(|errors| format!("{language}.ftl: {} duplicate key(s)", errors.len()))?;
+    Ok(bundle)
+}
+
+impl Default for Strings {
+    fn default() -> Self {
+        Strings::english()
+    }
+}
+
+impl Strings {
+    /// English only.
+    pub fn english() -> Self {
+        Strings {
+            chosen: None,
+            english: bundle("en", ENGLISH_FTL).expect("the built-in en.ftl parses"),
+        }
+    }
+
+    /// `source` (Fluent text in `language`) first, English for whatever it lacks.
+    pub fn with_language(language: &str, source: &str) -> Result<Self, String> {
+        Ok(Strings {
+            chosen: Some(bundle(language, source)?),
+            english: Strings::english().english,
+        })
+    }
+
+    /// The message `key`.
+    pub fn tr(&self, key: &str) -> String {
+        self.format(key, None)
+    }
+
+    /// The message `key` with named arguments.
+    pub fn tr_args(&self, key: &str, args: &[(&str, String)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, FluentValue::from(value.clone()));
+        }
+        self.format(key, Some(&fluent_args))
+    }
+
+    /// Whether `key` exists (in the chosen language or in English).
+    pub fn has(&self, key: &str) -> bool {
+        self.chosen.iter().any(|b| b.has_message(key)) || self.english.has_message(key)
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
+        for bundle in self.chosen.iter().chain(std::iter::once(&self.english)) {
+            if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
+            }
+        }
+        format!("[{key}]")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_parses_and_formats_arguments() {
+        let s = Strings::english();
+        assert_eq!(
+            s.tr_args("controls-position", &[("k", "2".into()), ("n", "9".into())]),
+            "step 2 of 9"
+        );
+    }
+
+    #[test]
+    fn a_missing_key_falls_back_to_english_then_to_the_key() {
+        let s = Strings::with_language("de", "controls-next = Weiter\n").unwrap();
+        assert_eq!(s.tr("controls-next"), "Weiter");
+        assert_eq!(
+            s.tr("controls-back"),
+            Strings::english().tr("controls-back")
+        );
+        assert_eq!(s.tr("no-such-key"), "[no-such-key]");
+    }
+
+    #[test]
+    fn every_step_name_has_a_title_and_an_explanation() {
+        let s = Strings::english();
+        for name in super::super::STEP_NAMES {
+            assert!(s.has(&format!("step-{name}")), "{name}");
+            assert!(s.has(&format!("step-{name}-explain")), "{name}");
+        }
+    }
+}

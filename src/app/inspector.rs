@@ -1,0 +1,380 @@
+//! The inspector: the current record's bytes as hex beside its fields as a tree.
+//!
+//! Hovering (or clicking) a field highlights its bytes and shows its name, value and
+//! meaning; hovering (or clicking) a byte finds the field it belongs to.
+
+use eframe::egui::{self, Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, Vec2};
+
+use super::{Session, Strings, spaced_hex};
+use crate::wire::Field;
+
+const DETAILS_HEIGHT: f32 = 84.0;
+
+/// A field of the shown record: in the wire bytes or in the decrypted inner
+/// plaintext, and its path of child indices from the top.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldRef {
+    /// In the inner plaintext rather than the wire bytes.
+    pub inner: bool,
+    /// Child indices from the top-level list down to the field.
+    pub path: Vec<usize>,
+}
+
+/// The inspector's own state.
+#[derive(Default)]
+pub struct InspectorState {
+    /// The field under the pointer during the last frame.
+    hovered: Option<FieldRef>,
+    /// The field clicked last (kept until another click or another step).
+    selected: Option<FieldRef>,
+}
+
+fn resolve<'a>(fields: &'a [Field], path: &[usize]) -> Option<&'a Field> {
+    let (first, rest) = path.split_first()?;
+    let mut field = fields.get(*first)?;
+    for index in rest {
+        field = field.children.get(*index)?;
+    }
+    Some(field)
+}
+
+/// The path to the deepest field containing byte `offset`.
+fn path_at(fields: &[Field], offset: usize) -> Option<Vec<usize>> {
+    let (index, field) = fields
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.range.contains(&offset))?;
+    let mut path = vec![index];
+    if let Some(rest) = path_at(&field.children, offset) {
+        path.extend(rest);
+    }
+    Some(path)
+}
+
+/// One byte pane: its bytes, their fields and which bytes changed.
+struct Pane<'a> {
+    inner: bool,
+    bytes: &'a [u8],
+    fields: &'a [Field],
+    changed: Vec<bool>,
+}
+
+impl InspectorState {
+    /// A new step shows another record: forget the selection.
+    pub fn step_changed(&mut self) {
+        self.hovered = None;
+        self.selected = None;
+    }
+
+    /// Draws the inspector for step `step` of the HTTPS session.
+    pub fn ui(&mut self, ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
+        let Some(current) = session.https.steps.get(step) else {
+            return;
+        };
+        let Some(record) = current.records.first() else {
+            ui.label(s.tr("inspector-no-records"));
+            return;
+        };
+        ui.strong(s.tr_args(
+            "inspector-record",
+            &[
+                ("index", record.index.to_string()),
+                ("message", record.message.clone()),
+                ("len", record.bytes.len().to_string()),
+            ],
+        ));
+        if record.tamper.is_some() {
+            ui.colored_label(ui.visuals().warn_fg_color, s.tr("inspector-tampered"));
+        }
+        let mut panes = vec![Pane {
+            inner: false,
+            bytes: record.received_bytes(),
+            fields: &record.fields,
+            changed: session.changed_bytes(step, 0, false),
+        }];
+        if let Some(inner) = &record.inner_plaintext {
+            panes.push(Pane {
+                inner: true,
+                bytes: inner,
+                fields: &record.inner_fields,
+                changed: session.changed_bytes(step, 0, true),
+            });
+        }
+
+        let focus = self.hovered.clone().or_else(|| self.selected.clone());
+        let focused_field = focus.as_ref().and_then(|f| {
+            let pane = panes.iter().find(|p| p.inner == f.inner)?;
+            resolve(pane.fields, &f.path)
+        });
+        // A fixed height, so that hovering never moves the bytes under the pointer.
+        egui::ScrollArea::vertical()
+            .id_salt("field_details_scroll")
+            .max_height(DETAILS_HEIGHT)
+            .auto_shrink([false, false])
+            .show(ui, |ui| details(ui, s, focused_field));
+        ui.separator();
+
+        let mut hits = Hits::default();
+        let focus = focus.as_ref();
+        if ui.available_width() > 860.0 {
+            ui.columns(2, |columns| {
+                egui::ScrollArea::vertical()
+                    .id_salt("hex_scroll")
+                    .auto_shrink([false, false])
+                    .show(&mut columns[0], |ui| {
+                        hex_side(ui, s, &panes, focus, &mut hits)
+                    });
+                egui::ScrollArea::vertical()
+                    .id_salt("tree_scroll")
+                    .auto_shrink([false, false])
+                    .show(&mut columns[1], |ui| {
+                        // Left-aligned, not justified: justified wrapping spreads letters.
+                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                            tree_side(ui, s, &panes, focus, &mut hits);
+                        });
+                    });
+            });
+        } else {
+            egui::ScrollArea::vertical()
+                .id_salt("inspector_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    hex_side(ui, s, &panes, focus, &mut hits);
+                    ui.separator();
+                    tree_side(ui, s, &panes, focus, &mut hits);
+                });
+        }
+        let Hits {
+            hovered: hovered_now,
+            clicked,
+        } = hits;
+
+        if let Some(click) = clicked {
+            self.selected = if self.selected.as_ref() == Some(&click) {
+                None
+            } else {
+                Some(click)
+            };
+            ui.ctx().request_repaint();
+        }
+        if hovered_now != self.hovered {
+            self.hovered = hovered_now;
+            // The highlight follows on the next frame; ask for it only on a change.
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// What the pointer did to the fields this frame.
+#[derive(Default)]
+struct Hits {
+    hovered: Option<FieldRef>,
+    clicked: Option<FieldRef>,
+}
+
+fn hex_side(
+    ui: &mut egui::Ui,
+    s: &Strings,
+    panes: &[Pane<'_>],
+    focus: Option<&FieldRef>,
+    hits: &mut Hits,
+) {
+    for pane in panes {
+        ui.strong(s.tr(if pane.inner {
+            "inspector-inner-bytes"
+        } else {
+            "inspector-wire-bytes"
+        }));
+        let highlight = focus
+            .filter(|f| f.inner == pane.inner)
+            .and_then(|f| resolve(pane.fields, &f.path))
+            .map(|f| f.range.clone());
+        let any_changed = pane.changed.iter().any(|c| *c);
+        if let Some((field, clicked)) = hex_view(ui, pane, highlight) {
+            if clicked {
+                hits.clicked = Some(field.clone());
+            }
+            hits.hovered = Some(field);
+        }
+        if any_changed {
+            ui.weak(s.tr("inputs-changed-hint"));
+        }
+        ui.add_space(8.0);
+    }
+}
+
+fn tree_side(
+    ui: &mut egui::Ui,
+    s: &Strings,
+    panes: &[Pane<'_>],
+    focus: Option<&FieldRef>,
+    hits: &mut Hits,
+) {
+    ui.strong(s.tr("inspector-fields"));
+    for pane in panes {
+        if pane.inner {
+            ui.separator();
+            ui.strong(s.tr("inspector-inner-bytes"));
+        }
+        for (index, field) in pane.fields.iter().enumerate() {
+            field_tree(ui, field, pane.inner, vec![index], focus, hits);
+        }
+    }
+}
+
+/// Name, value, meaning and byte range of the focused field.
+fn details(ui: &mut egui::Ui, s: &Strings, field: Option<&Field>) {
+    let Some(field) = field else {
+        ui.weak(s.tr("inspector-hover-hint"));
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(RichText::new(&field.name).monospace());
+        if !field.value.is_empty() {
+            ui.monospace(format!("= {}", field.value));
+        }
+        ui.weak(s.tr_args(
+            "inspector-field-bytes",
+            &[
+                ("start", field.range.start.to_string()),
+                ("end", field.range.end.to_string()),
+                ("len", field.range.len().to_string()),
+            ],
+        ));
+    });
+    ui.add(egui::Label::new(&field.meaning).wrap());
+}
+
+/// The bytes as hex rows; returns the field under the pointer and whether it was clicked.
+fn hex_view(
+    ui: &mut egui::Ui,
+    pane: &Pane<'_>,
+    highlight: Option<std::ops::Range<usize>>,
+) -> Option<(FieldRef, bool)> {
+    let font = FontId::monospace(13.0);
+    let visuals = ui.visuals().clone();
+    let cell = ui
+        .painter()
+        .layout_no_wrap("00 ".into(), font.clone(), visuals.text_color())
+        .size();
+    let offset_width = cell.x * 2.0;
+    let per_row = (((ui.available_width() - offset_width) / cell.x) as usize / 4 * 4).clamp(4, 16);
+    let row_height = cell.y + 4.0;
+    let mut result = None;
+    for (row, chunk) in pane.bytes.chunks(per_row).enumerate() {
+        let start = row * per_row;
+        let width = offset_width + cell.x * per_row as f32;
+        let (rect, response) = ui.allocate_exact_size(Vec2::new(width, row_height), Sense::click());
+        let row_text = format!("{start:04x}: {}", spaced_hex(chunk));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &row_text));
+        let painter = ui.painter();
+        painter.text(
+            Pos2::new(rect.left(), rect.center().y),
+            Align2::LEFT_CENTER,
+            format!("{start:04x}"),
+            font.clone(),
+            visuals.weak_text_color(),
+        );
+        let hovered_byte = response.hover_pos().and_then(|p| {
+            let x = p.x - rect.left() - offset_width;
+            (x >= 0.0).then(|| start + (x / cell.x) as usize)
+        });
+        for (i, byte) in chunk.iter().enumerate() {
+            let offset = start + i;
+            let cell_rect = Rect::from_min_size(
+                Pos2::new(rect.left() + offset_width + cell.x * i as f32, rect.top()),
+                Vec2::new(cell.x * 0.8, row_height),
+            );
+            let lit = highlight.as_ref().is_some_and(|r| r.contains(&offset));
+            if lit {
+                painter.rect_filled(cell_rect.expand(1.0), 2.0, visuals.selection.bg_fill);
+            }
+            let color = if lit {
+                visuals.selection.stroke.color
+            } else {
+                visuals.text_color()
+            };
+            painter.text(
+                cell_rect.left_center(),
+                Align2::LEFT_CENTER,
+                format!("{byte:02x}"),
+                font.clone(),
+                color,
+            );
+            if pane.changed.get(offset).copied().unwrap_or(false) {
+                let y = cell_rect.bottom() - 1.5;
+                painter.line_segment(
+                    [
+                        Pos2::new(cell_rect.left(), y),
+                        Pos2::new(cell_rect.right(), y),
+                    ],
+                    Stroke::new(2.0, egui::Color32::from_rgb(0xf5, 0x9e, 0x0b)),
+                );
+            }
+        }
+        if let Some(offset) = hovered_byte.filter(|o| *o < start + chunk.len())
+            && let Some(path) = path_at(pane.fields, offset)
+        {
+            result = Some((
+                FieldRef {
+                    inner: pane.inner,
+                    path,
+                },
+                response.clicked(),
+            ));
+        }
+    }
+    result
+}
+
+/// One field and (open by default near the top) its parts.
+fn field_tree(
+    ui: &mut egui::Ui,
+    field: &Field,
+    inner: bool,
+    path: Vec<usize>,
+    focus: Option<&FieldRef>,
+    hits: &mut Hits,
+) {
+    let me = FieldRef {
+        inner,
+        path: path.clone(),
+    };
+    let is_focus = focus == Some(&me);
+    let text = if field.value.is_empty() {
+        field.name.clone()
+    } else {
+        format!("{} = {}", field.name, field.value)
+    };
+    let response = if field.is_leaf() {
+        ui.selectable_label(is_focus, text)
+    } else {
+        let id = ui.make_persistent_id(("field", inner, &path));
+        let header = egui::CollapsingHeader::new(egui::RichText::new(text).strong())
+            .id_salt(id)
+            .default_open(path.len() < 4)
+            .show(ui, |ui| {
+                for (index, child) in field.children.iter().enumerate() {
+                    let mut child_path = path.clone();
+                    child_path.push(index);
+                    field_tree(ui, child, inner, child_path, focus, hits);
+                }
+            });
+        if is_focus {
+            ui.painter().rect_stroke(
+                header.header_response.rect,
+                2.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Outside,
+            );
+        }
+        header.header_response
+    };
+    let response = response.on_hover_text(&field.meaning);
+    if response.hovered() {
+        hits.hovered = Some(me.clone());
+    }
+    if response.clicked() && field.is_leaf() {
+        hits.clicked = Some(me);
+    }
+}

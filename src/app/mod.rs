@@ -1,0 +1,482 @@
+//! The desktop app: everything egui/eframe lives here (and nowhere in the core).
+//!
+//! Shaped like egui's demo app: [`LabApp`] holds the persisted [`Settings`] and the
+//! runtime state; each view is one file with a small state struct; views never change
+//! the app while drawing, they push [`Command`]s that are applied after the frame.
+//! The sessions are simulated once per change of the inputs ([`session::Session`]);
+//! moving between steps only changes an index.
+
+pub mod certificate;
+pub mod controls;
+pub mod eavesdropper;
+pub mod i18n;
+pub mod inputs;
+pub mod inspector;
+pub mod keys;
+pub mod sequence;
+pub mod session;
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use crate::tls::{Protection, Side};
+pub use i18n::Strings;
+pub use session::{Inputs, Session};
+
+/// Every step name the simulator gives, each with a title and an explanation in the
+/// message file.
+pub const STEP_NAMES: &[&str] = &[
+    "client_hello",
+    "server_hello",
+    "encrypted_extensions",
+    "certificate",
+    "certificate_verify",
+    "server_finished",
+    "client_finished",
+    "http_request",
+    "http_response",
+    "client_close_notify",
+    "server_close_notify",
+    "client_alert",
+    "server_alert",
+];
+
+/// What the command line passes to the window.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The seed of the session shown (default: the scenario's).
+    pub seed: Option<u64>,
+    /// The lesson to open (lessons arrive in a later slice).
+    pub lesson: Option<String>,
+    /// The step to open at, counted from 1.
+    pub step: Option<usize>,
+    /// A folder of extra lessons.
+    pub lessons: Option<PathBuf>,
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(options: Options) -> Result<(), String> {
+    let strings = Strings::english();
+    let title = format!(
+        "{} — {}",
+        strings.tr("app-title"),
+        strings.tr("app-subtitle")
+    );
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([960.0, 600.0]),
+        ..Default::default()
+    };
+    let app = LabApp::new(options)?;
+    eframe::run_native(
+        "handshake-lab",
+        native,
+        Box::new(move |cc| {
+            let mut app = app;
+            if let Some(storage) = cc.storage
+                && let Some(settings) = eframe::get_value::<Settings>(storage, eframe::APP_KEY)
+            {
+                app.settings = settings;
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| format!("could not open the window: {e}"))
+}
+
+/// Light or dark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    /// Dark text on a light background (projectors).
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+/// Settings that survive a restart.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Light or dark.
+    pub theme: Theme,
+    /// Larger text for a projector.
+    pub presentation: bool,
+    /// Seconds per step while playing.
+    pub pace_seconds: f32,
+    /// The panel beside the inspector.
+    pub side_panel: SidePanel,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::Light,
+            presentation: false,
+            pace_seconds: 2.0,
+            side_panel: SidePanel::Keys,
+        }
+    }
+}
+
+/// Which panel shows beside the inspector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SidePanel {
+    /// The key schedule.
+    Keys,
+    /// HTTP and HTTPS as the eavesdropper reads them.
+    Eavesdropper,
+    /// The certificate chain and the client's checks.
+    Certificate,
+}
+
+/// A change the views ask for while drawing; applied after the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Go to step `usize` (from 0).
+    GoTo(usize),
+    /// One step forward.
+    Next,
+    /// One step back.
+    Back,
+    /// The first step.
+    First,
+    /// The last step.
+    Last,
+    /// Start auto-advancing.
+    Play,
+    /// Stop auto-advancing.
+    Pause,
+    /// Simulate again with new inputs.
+    SetInputs(Inputs),
+    /// Change theme.
+    SetTheme(Theme),
+    /// Presentation mode on or off.
+    SetPresentation(bool),
+    /// Seconds per step while playing.
+    SetPace(f32),
+    /// Show another side panel.
+    ShowPanel(SidePanel),
+}
+
+/// The app: persisted settings, the sessions on screen and each view's state.
+pub struct LabApp {
+    /// Persisted settings.
+    pub settings: Settings,
+    /// The UI's words.
+    pub strings: Strings,
+    /// The sessions on screen.
+    pub session: Session,
+    /// The step shown, from 0.
+    pub step: usize,
+    /// What the command line passed (lessons come later).
+    pub options: Options,
+    /// Auto-advance: when the current step was reached, while playing.
+    playing_since: Option<f64>,
+    /// The style last applied to the context: (theme, presentation).
+    applied_style: Option<(Theme, bool)>,
+    inputs: inputs::InputsState,
+    sequence: sequence::SequenceState,
+    inspector: inspector::InspectorState,
+    keys: keys::KeysState,
+    commands: Vec<Command>,
+}
+
+impl LabApp {
+    /// The app for `options`, with both sessions simulated.
+    pub fn new(options: Options) -> Result<LabApp, String> {
+        let mut first = Inputs::default();
+        if let Some(seed) = options.seed {
+            first.seed = seed;
+        }
+        let session = Session::compute(&first)?;
+        let step = options.step.map_or(0, |s| {
+            s.saturating_sub(1).min(session.len().saturating_sub(1))
+        });
+        Ok(LabApp {
+            settings: Settings::default(),
+            strings: Strings::english(),
+            session,
+            step,
+            options,
+            playing_since: None,
+            applied_style: None,
+            inputs: inputs::InputsState::new(&first),
+            sequence: sequence::SequenceState::default(),
+            inspector: inspector::InspectorState::default(),
+            keys: keys::KeysState::default(),
+            commands: Vec::new(),
+        })
+    }
+
+    /// Whether auto-advance is running.
+    pub fn is_playing(&self) -> bool {
+        self.playing_since.is_some()
+    }
+
+    /// Draws the whole window, then applies what the views asked for.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        self.apply_style(ui.ctx());
+        self.read_keys(ui.ctx());
+        self.tick_play(ui.ctx());
+
+        let mut commands = std::mem::take(&mut self.commands);
+        let s = &self.strings;
+        let session = &self.session;
+        let step = self.step;
+
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(s.tr("app-title"));
+                ui.weak(s.tr("app-subtitle"));
+                ui.separator();
+                self.inputs.ui(ui, s, &mut commands);
+                ui.separator();
+                settings_ui(ui, s, &self.settings, &mut commands);
+            });
+            ui.add_space(4.0);
+        });
+        egui::Panel::bottom("controls").show(ui, |ui| {
+            ui.add_space(4.0);
+            controls::ui(
+                ui,
+                s,
+                step,
+                session.len(),
+                self.playing_since.is_some(),
+                self.settings.pace_seconds,
+                &mut commands,
+            );
+            ui.add_space(4.0);
+        });
+        // Side panels never take more than their share, so the step and its bytes keep
+        // room at 1280x720 and in presentation mode (which scales everything up).
+        let width = ui.available_width();
+        egui::Panel::left("sequence")
+            .resizable(true)
+            .default_size(360.0)
+            .size_range(220.0..=(width * 0.28).max(221.0))
+            .show(ui, |ui| {
+                self.sequence.ui(ui, s, &session.https, step, &mut commands);
+            });
+        egui::Panel::right("side")
+            .resizable(true)
+            .default_size(440.0)
+            .size_range(260.0..=(width * 0.34).max(261.0))
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    for (panel, key) in [
+                        (SidePanel::Keys, "panel-keys"),
+                        (SidePanel::Eavesdropper, "panel-eavesdropper"),
+                        (SidePanel::Certificate, "panel-certificate"),
+                    ] {
+                        if ui
+                            .selectable_label(self.settings.side_panel == panel, s.tr(key))
+                            .clicked()
+                        {
+                            commands.push(Command::ShowPanel(panel));
+                        }
+                    }
+                });
+                ui.separator();
+                match self.settings.side_panel {
+                    SidePanel::Keys => self.keys.ui(ui, s, &session.https, step),
+                    SidePanel::Eavesdropper => eavesdropper::ui(ui, s, session, step),
+                    SidePanel::Certificate => certificate::ui(ui, s, session, step),
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            controls::step_heading(ui, s, &session.https, step);
+            ui.separator();
+            self.inspector.ui(ui, s, session, step);
+        });
+
+        for command in commands {
+            self.apply(command, ui.ctx());
+        }
+    }
+
+    /// Applies one command.
+    pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        let last = self.session.len().saturating_sub(1);
+        let now = ctx.input(|i| i.time);
+        match command {
+            Command::GoTo(step) => self.go_to(step.min(last), now),
+            Command::Next => {
+                if self.step < last {
+                    self.go_to(self.step + 1, now);
+                } else {
+                    self.playing_since = None;
+                }
+            }
+            Command::Back => self.go_to(self.step.saturating_sub(1), now),
+            Command::First => self.go_to(0, now),
+            Command::Last => self.go_to(last, now),
+            Command::Play => {
+                if self.step >= last {
+                    self.step = 0;
+                }
+                self.playing_since = Some(now);
+            }
+            Command::Pause => self.playing_since = None,
+            Command::SetInputs(inputs) => match self.session.recompute(&inputs) {
+                Ok(()) => {
+                    self.inputs.error = None;
+                    self.step = self.step.min(self.session.len().saturating_sub(1));
+                }
+                Err(reason) => self.inputs.error = Some(reason),
+            },
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::SetPresentation(on) => self.settings.presentation = on,
+            Command::SetPace(seconds) => self.settings.pace_seconds = seconds.clamp(0.5, 10.0),
+            Command::ShowPanel(panel) => self.settings.side_panel = panel,
+        }
+        ctx.request_repaint();
+    }
+
+    fn go_to(&mut self, step: usize, now: f64) {
+        if step != self.step {
+            self.inspector.step_changed();
+        }
+        self.step = step;
+        if self.playing_since.is_some() {
+            self.playing_since = Some(now);
+        }
+    }
+
+    /// The navigation keys, taken before any widget sees them (so Space does not also
+    /// press a focused button), except while the student types into an input.
+    fn read_keys(&mut self, ctx: &egui::Context) {
+        if ctx.text_edit_focused() {
+            return;
+        }
+        let none = egui::Modifiers::NONE;
+        ctx.input_mut(|i| {
+            for (key, command) in [
+                (egui::Key::ArrowRight, Command::Next),
+                (egui::Key::Space, Command::Next),
+                (egui::Key::ArrowLeft, Command::Back),
+                (egui::Key::Home, Command::First),
+                (egui::Key::End, Command::Last),
+            ] {
+                if i.consume_key(none, key) {
+                    self.commands.push(command);
+                }
+            }
+        });
+    }
+
+    /// While playing, advance every `pace_seconds` and ask for a repaint just then;
+    /// when paused nothing is scheduled, so an idle window does not repaint.
+    fn tick_play(&mut self, ctx: &egui::Context) {
+        let Some(since) = self.playing_since else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        let pace = f64::from(self.settings.pace_seconds);
+        let due = since + pace;
+        if now >= due {
+            self.commands.push(Command::Next);
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(pace));
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
+        }
+    }
+
+    fn apply_style(&mut self, ctx: &egui::Context) {
+        let wanted = (self.settings.theme, self.settings.presentation);
+        if self.applied_style == Some(wanted) {
+            return;
+        }
+        ctx.set_theme(match self.settings.theme {
+            Theme::Light => egui::Theme::Light,
+            Theme::Dark => egui::Theme::Dark,
+        });
+        ctx.set_zoom_factor(if self.settings.presentation { 1.4 } else { 1.0 });
+        self.applied_style = Some(wanted);
+        // The new zoom takes effect at the end of this pass: draw once more with it.
+        ctx.request_repaint();
+    }
+}
+
+fn settings_ui(ui: &mut egui::Ui, s: &Strings, settings: &Settings, commands: &mut Vec<Command>) {
+    let (next, key) = match settings.theme {
+        Theme::Light => (Theme::Dark, "settings-theme-dark"),
+        Theme::Dark => (Theme::Light, "settings-theme-light"),
+    };
+    if ui.button(s.tr(key)).clicked() {
+        commands.push(Command::SetTheme(next));
+    }
+    let mut presentation = settings.presentation;
+    if ui
+        .toggle_value(&mut presentation, s.tr("settings-presentation"))
+        .on_hover_text(s.tr("settings-presentation-hint"))
+        .clicked()
+    {
+        commands.push(Command::SetPresentation(presentation));
+    }
+}
+
+impl eframe::App for LabApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+/// The colour of a protection level; always shown with its word too.
+pub fn protection_color(protection: Protection, dark: bool) -> egui::Color32 {
+    match (protection, dark) {
+        (Protection::Plaintext, false) => egui::Color32::from_rgb(0xc2, 0x41, 0x0c),
+        (Protection::Plaintext, true) => egui::Color32::from_rgb(0xfb, 0x92, 0x3c),
+        (Protection::HandshakeKeys, false) => egui::Color32::from_rgb(0x1d, 0x4e, 0xd8),
+        (Protection::HandshakeKeys, true) => egui::Color32::from_rgb(0x60, 0xa5, 0xfa),
+        (Protection::ApplicationKeys, false) => egui::Color32::from_rgb(0x15, 0x80, 0x3d),
+        (Protection::ApplicationKeys, true) => egui::Color32::from_rgb(0x4a, 0xde, 0x80),
+        (Protection::SessionKeys, false) => egui::Color32::from_rgb(0x6d, 0x28, 0xd9),
+        (Protection::SessionKeys, true) => egui::Color32::from_rgb(0xc0, 0x84, 0xfc),
+    }
+}
+
+/// The message key naming a protection level.
+pub fn protection_key(protection: Protection) -> &'static str {
+    match protection {
+        Protection::Plaintext => "protection-plaintext",
+        Protection::HandshakeKeys => "protection-handshake",
+        Protection::ApplicationKeys => "protection-application",
+        Protection::SessionKeys => "protection-session",
+    }
+}
+
+/// The message key naming a side.
+pub fn side_key(side: Side) -> &'static str {
+    match side {
+        Side::Client => "keys-side-client",
+        Side::Server => "keys-side-server",
+        Side::Attacker => "keys-side-attacker",
+    }
+}
+
+/// A step's name without the `_2` a repeated name gets, to find its text.
+pub fn step_text_key(name: &str) -> &str {
+    match name.rsplit_once('_') {
+        Some((base, n)) if n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() => base,
+        _ => name,
+    }
+}
+
+/// Lowercase hex with a space between bytes.
+pub fn spaced_hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
