@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use handshake_lab::app::lesson_view::MARK;
 use handshake_lab::app::lessons::side_panel_of;
-use handshake_lab::app::{LabApp, Options, Strings};
+use handshake_lab::app::{LabApp, Options, SidePanel, Strings};
 use handshake_lab::lesson::{Catalog, Panel, ResolvedLesson};
 
 fn lesson_options(id: &str) -> Options {
@@ -55,6 +55,8 @@ fn assert_at(h: &Harness<'static, LabApp>, lesson: &ResolvedLesson, k: usize) {
     }
     if let Some(side) = side_panel_of(step.panel) {
         assert_eq!(app.settings.side_panel, side, "lesson step {k}");
+    } else if !step.keys.is_empty() {
+        assert_eq!(app.settings.side_panel, SidePanel::Keys, "lesson step {k}");
     }
     let look = Strings::english().tr_args(
         "lessons-look-at",
@@ -71,7 +73,7 @@ fn assert_at(h: &Harness<'static, LabApp>, lesson: &ResolvedLesson, k: usize) {
             "lesson step {k}: field {field} is not highlighted in the inspector"
         );
     }
-    if step.panel == Panel::Keys {
+    if app.settings.side_panel == SidePanel::Keys {
         for key in &step.keys {
             h.get_by_label(&format!("{MARK}{key}"));
         }
@@ -384,4 +386,26 @@ fn an_idle_lesson_settles_without_repainting() {
     let frames = h.run();
     assert!(frames <= 2, "{frames} frames while idle");
     assert!(!h.ctx.has_requested_repaint());
+}
+
+#[test]
+fn the_certificate_lesson_walks_with_its_panels() {
+    let lesson = resolved("07-certificate");
+    let mut h = harness_with(lesson_options("07-certificate"));
+    assert_at(&h, &lesson, 0);
+    for k in 1..lesson.steps.len() {
+        h.key_press(Key::ArrowRight);
+        h.run();
+        assert_at(&h, &lesson, k);
+    }
+}
+
+#[test]
+fn plain_http_steps_are_not_called_encrypted() {
+    let h = harness_with(Options {
+        step: Some(2),
+        ..lesson_options("01-plain-http")
+    });
+    h.get_by_label(&tr("step-http_request-plain"));
+    assert!(h.query_by_label(&tr("step-http_request")).is_none());
 }

@@ -204,3 +204,9 @@ lessons-panel-keys = the Keys panel (right)
 lessons-panel-certificate = the Certificate panel (right)
 lessons-panel-eavesdropper = the Eavesdropper panel (right)
 lessons-panel-inputs = the inputs at the top (password, server name, seed)
+
+## Lessons: the two HTTP steps when the session is plain HTTP (lesson 1)
+step-http_request-plain = The login request, in the clear
+step-http_request-plain-explain = The browser sends POST /login with the username, password and card number as plain text. Anyone on the wire reads it as it is.
+step-http_response-plain = The bank's answer, in the clear
+step-http_response-plain-explain = The server answers the login as plain text. Anyone on the wire reads it, and could change it.

@@ -330,8 +330,12 @@ pub fn paint_focus(ctx: &egui::Context, s: &Strings, panel: Option<Panel>, rects
     );
     let font = egui::FontId::proportional(12.0);
     let galley = painter.layout_no_wrap(s.tr("lessons-focus-tag"), font, egui::Color32::WHITE);
-    // At the bottom right, where panels rarely put anything.
+    // At the bottom right, where panels rarely put anything; not on a bar too low to
+    // hold it (the top bar: the outline and the lesson's "Look at" line say it).
     let size = galley.size() + egui::vec2(10.0, 4.0);
+    if rect.height() < size.y * 3.0 {
+        return;
+    }
     let tag = egui::Rect::from_min_size(
         egui::pos2(rect.right() - size.x - 6.0, rect.bottom() - size.y),
         size,

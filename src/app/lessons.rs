@@ -277,7 +277,12 @@ impl LabApp {
             self.inspector.step_changed();
         }
         self.step = target;
-        if let Some(panel) = side_panel_of(step.panel).filter(|_| !step.text_only) {
+        // The step's own side panel; or, when it points at the middle but highlights
+        // keys, the keys panel, so that the highlighted keys are on screen.
+        let side = side_panel_of(step.panel)
+            .or_else(|| (!step.keys.is_empty()).then_some(SidePanel::Keys))
+            .filter(|_| !step.text_only);
+        if let Some(panel) = side {
             self.settings.side_panel = panel;
         }
         self.keys.scroll_to_lesson = true;
