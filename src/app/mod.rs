@@ -252,25 +252,21 @@ impl LabApp {
         let session = &self.session;
         let step = self.step;
 
-        rects.inputs = Some(
-            egui::Panel::top("top_bar")
-                .show(ui, |ui| {
-                    ui.add_space(4.0);
-                    ui.horizontal_wrapped(|ui| {
-                        ui.heading(s.tr("app-title"));
-                        ui.weak(s.tr("app-subtitle"));
-                        ui.separator();
-                        lesson_view::top_button(ui, s, &self.lessons, &mut commands);
-                        ui.separator();
-                        self.inputs.ui(ui, s, &mut commands);
-                        ui.separator();
-                        settings_ui(ui, s, &self.settings, &mut commands);
-                    });
-                    ui.add_space(4.0);
-                })
-                .response
-                .rect,
-        );
+        let top_bar = egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(s.tr("app-title"));
+                ui.weak(s.tr("app-subtitle"));
+                ui.separator();
+                lesson_view::top_button(ui, s, &self.lessons, &mut commands);
+                ui.separator();
+                self.inputs.ui(ui, s, &mut commands);
+                ui.separator();
+                settings_ui(ui, s, &self.settings, &mut commands);
+            });
+            ui.add_space(4.0);
+        });
+        rects.inputs = Some(top_bar.response.rect);
         egui::Panel::bottom("controls").show(ui, |ui| {
             ui.add_space(4.0);
             controls::ui(
@@ -298,58 +294,48 @@ impl LabApp {
                 });
         }
         let width = ui.available_width();
-        rects.sequence = Some(
-            egui::Panel::left("sequence")
-                .resizable(true)
-                .default_size(360.0)
-                .size_range(220.0..=(width * 0.28).max(221.0))
-                .show(ui, |ui| {
-                    self.sequence.ui(ui, s, &session.https, step, &mut commands);
-                })
-                .response
-                .rect,
-        );
-        rects.side = Some(
-            egui::Panel::right("side")
-                .resizable(true)
-                .default_size(440.0)
-                .size_range(260.0..=(width * 0.34).max(261.0))
-                .show(ui, |ui| {
-                    ui.add_space(4.0);
-                    ui.horizontal_wrapped(|ui| {
-                        for (panel, key) in [
-                            (SidePanel::Keys, "panel-keys"),
-                            (SidePanel::Eavesdropper, "panel-eavesdropper"),
-                            (SidePanel::Certificate, "panel-certificate"),
-                        ] {
-                            if ui
-                                .selectable_label(self.settings.side_panel == panel, s.tr(key))
-                                .clicked()
-                            {
-                                commands.push(Command::ShowPanel(panel));
-                            }
+        let sequence_panel = egui::Panel::left("sequence")
+            .resizable(true)
+            .default_size(360.0)
+            .size_range(220.0..=(width * 0.28).max(221.0))
+            .show(ui, |ui| {
+                self.sequence.ui(ui, s, &session.https, step, &mut commands);
+            });
+        rects.sequence = Some(sequence_panel.response.rect);
+        let side_panel = egui::Panel::right("side")
+            .resizable(true)
+            .default_size(440.0)
+            .size_range(260.0..=(width * 0.34).max(261.0))
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    for (panel, key) in [
+                        (SidePanel::Keys, "panel-keys"),
+                        (SidePanel::Eavesdropper, "panel-eavesdropper"),
+                        (SidePanel::Certificate, "panel-certificate"),
+                    ] {
+                        if ui
+                            .selectable_label(self.settings.side_panel == panel, s.tr(key))
+                            .clicked()
+                        {
+                            commands.push(Command::ShowPanel(panel));
                         }
-                    });
-                    ui.separator();
-                    match self.settings.side_panel {
-                        SidePanel::Keys => self.keys.ui(ui, s, &session.https, step),
-                        SidePanel::Eavesdropper => eavesdropper::ui(ui, s, session, step),
-                        SidePanel::Certificate => certificate::ui(ui, s, session, step),
                     }
-                })
-                .response
-                .rect,
-        );
-        rects.inspector = Some(
-            egui::CentralPanel::default()
-                .show(ui, |ui| {
-                    controls::step_heading(ui, s, &session.https, step);
-                    ui.separator();
-                    self.inspector.ui(ui, s, session, step);
-                })
-                .response
-                .rect,
-        );
+                });
+                ui.separator();
+                match self.settings.side_panel {
+                    SidePanel::Keys => self.keys.ui(ui, s, &session.https, step),
+                    SidePanel::Eavesdropper => eavesdropper::ui(ui, s, session, step),
+                    SidePanel::Certificate => certificate::ui(ui, s, session, step),
+                }
+            });
+        rects.side = Some(side_panel.response.rect);
+        let central = egui::CentralPanel::default().show(ui, |ui| {
+            controls::step_heading(ui, s, &session.https, step);
+            ui.separator();
+            self.inspector.ui(ui, s, session, step);
+        });
+        rects.inspector = Some(central.response.rect);
         lesson_view::paint_focus(ui.ctx(), s, lesson_focus, rects);
 
         for command in commands {
