@@ -120,14 +120,22 @@ fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
-        None => handshake_lab::app::run(handshake_lab::app::Options {
-            seed: cli.seed,
-            lesson: cli.lesson.clone(),
-            step: cli.step,
-            lessons: cli.lessons.clone(),
-        })
-        .map(|()| String::new())
-        .map_err(commands::CommandError::Internal),
+        None => {
+            let options = handshake_lab::app::Options {
+                seed: cli.seed,
+                lesson: cli.lesson.clone(),
+                step: cli.step,
+                lessons: cli.lessons.clone(),
+            };
+            // An unknown lesson or a step out of range is bad input, found before any
+            // window opens.
+            match handshake_lab::app::LabApp::launch(options) {
+                Ok(app) => handshake_lab::app::run_app(app)
+                    .map(|()| String::new())
+                    .map_err(commands::CommandError::Internal),
+                Err(e) => Err(commands::CommandError::Invalid(e)),
+            }
+        }
         Some(Command::Scenarios) => Ok(commands::scenarios()),
         Some(Command::Trace {
             session,

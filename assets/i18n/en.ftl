@@ -172,3 +172,41 @@ step-server_alert = Alert from the server: something is wrong
 step-server_alert-explain = The server found a problem with what it received (a message that does not decrypt or does not parse, a wrong Finished) and sends a fatal alert naming it. The connection stops here.
 step-unknown = { $name }
 step-unknown-explain = No explanation has been written for this step yet.
+
+## Lessons (lesson list, lesson panel, lesson mode)
+lessons-button = Lessons
+lessons-button-hint = Show or hide the list of lessons
+lessons-heading = Lessons
+lessons-back-to-lesson = Back to the lesson
+lessons-close-list = Close
+lessons-open = { $id }: { $title }
+lessons-open-broken = { $id }: this lesson has a problem
+lessons-progress = { $seen } of { $n } steps seen
+lessons-progress-done = done: all { $n } steps seen
+lessons-from-teacher = (from your lessons folder)
+lessons-broken = This lesson has a problem:
+lessons-broken-hint = Fix the file, then start Handshake Lab again. Every other lesson still works.
+lessons-all = All lessons
+lessons-leave = Leave the lesson
+lessons-position = Lesson step { $k } of { $n }
+lessons-stale = This lesson does not fit the inputs typed; it shows the values of the last inputs it fitted ({ $error }).
+lessons-look-at = Look at: { $panel }
+lessons-elsewhere = The session shows another message than this lesson step.
+lessons-realign = Back to the lesson's message
+lessons-question = Question
+lessons-answer = Answer
+lessons-reveal = Show the answer
+lessons-keys-hint = Right or Space: next step. Left: back. Home: first. End: last.
+lessons-focus-tag = The lesson points here
+lessons-panel-sequence = the conversation (left)
+lessons-panel-inspector = the message's bytes and fields (middle)
+lessons-panel-keys = the Keys panel (right)
+lessons-panel-certificate = the Certificate panel (right)
+lessons-panel-eavesdropper = the Eavesdropper panel (right)
+lessons-panel-inputs = the inputs at the top (password, server name, seed)
+
+## Lessons: the two HTTP steps when the session is plain HTTP (lesson 1)
+step-http_request-plain = The login request, in the clear
+step-http_request-plain-explain = The browser sends POST /login with the username, password and card number as plain text. Anyone on the wire reads it as it is.
+step-http_response-plain = The bank's answer, in the clear
+step-http_response-plain-explain = The server answers the login as plain text. Anyone on the wire reads it, and could change it.

@@ -3,7 +3,7 @@
 use eframe::egui;
 
 use super::{Command, Strings, side_key, step_text_key};
-use crate::sim::{Outcome, Timeline};
+use crate::sim::{Outcome, ScenarioName, Timeline};
 
 /// The row of step controls.
 pub fn ui(
@@ -65,6 +65,13 @@ pub fn step_heading(ui: &mut egui::Ui, s: &Strings, timeline: &Timeline, step: u
         return;
     };
     let base = step_text_key(&current.name);
+    // Over plain HTTP (a lesson's session) the login is not encrypted: its own words.
+    let plain = format!("{base}-plain");
+    let base = if timeline.scenario.name == ScenarioName::Http && s.has(&format!("step-{plain}")) {
+        plain.as_str()
+    } else {
+        base
+    };
     let title_key = format!("step-{base}");
     let name = [("name", current.name.clone())];
     let (title, explain) = if s.has(&title_key) {

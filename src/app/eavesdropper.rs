@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::{Session, Strings};
-use crate::sim::{ObservationKind, Step};
+use crate::sim::{ObservationKind, ScenarioName, Step};
 
 /// The message key naming an observation kind.
 fn kind_key(kind: ObservationKind) -> &'static str {
@@ -38,6 +38,14 @@ pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
     let http_steps =
         &session.http.steps[..session.http_steps_at(step).min(session.http.steps.len())];
     let https_steps = &session.https.steps[..(step + 1).min(session.https.steps.len())];
+    if session.https.scenario.name == ScenarioName::Http {
+        // A lesson on plain HTTP: the session stepped through is the HTTP one.
+        egui::ScrollArea::vertical()
+            .id_salt("eaves_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| column(ui, s, "eaves-http", https_steps));
+        return;
+    }
     egui::ScrollArea::vertical()
         .id_salt("eaves_scroll")
         .auto_shrink([false, false])

@@ -27,6 +27,8 @@ pub struct InspectorState {
     hovered: Option<FieldRef>,
     /// The field clicked last (kept until another click or another step).
     selected: Option<FieldRef>,
+    /// Field names the open lesson step highlights (set by the app before drawing).
+    pub lesson_fields: Vec<String>,
 }
 
 fn resolve<'a>(fields: &'a [Field], path: &[usize]) -> Option<&'a Field> {
@@ -57,6 +59,8 @@ struct Pane<'a> {
     bytes: &'a [u8],
     fields: &'a [Field],
     changed: Vec<bool>,
+    /// Byte ranges of the fields the lesson highlights.
+    lesson: Vec<std::ops::Range<usize>>,
 }
 
 impl InspectorState {
@@ -91,6 +95,7 @@ impl InspectorState {
             bytes: record.received_bytes(),
             fields: &record.fields,
             changed: session.changed_bytes(step, 0, false),
+            lesson: lesson_ranges(&record.fields, &self.lesson_fields),
         }];
         if let Some(inner) = &record.inner_plaintext {
             panes.push(Pane {
@@ -98,6 +103,7 @@ impl InspectorState {
                 bytes: inner,
                 fields: &record.inner_fields,
                 changed: session.changed_bytes(step, 0, true),
+                lesson: lesson_ranges(&record.inner_fields, &self.lesson_fields),
             });
         }
 
@@ -116,6 +122,7 @@ impl InspectorState {
 
         let mut hits = Hits::default();
         let focus = focus.as_ref();
+        let lesson = self.lesson_fields.as_slice();
         if ui.available_width() > 860.0 {
             ui.columns(2, |columns| {
                 egui::ScrollArea::vertical()
@@ -130,7 +137,7 @@ impl InspectorState {
                     .show(&mut columns[1], |ui| {
                         // Left-aligned, not justified: justified wrapping spreads letters.
                         ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                            tree_side(ui, s, &panes, focus, &mut hits);
+                            tree_side(ui, s, &panes, focus, lesson, &mut hits);
                         });
                     });
             });
@@ -141,7 +148,7 @@ impl InspectorState {
                 .show(ui, |ui| {
                     hex_side(ui, s, &panes, focus, &mut hits);
                     ui.separator();
-                    tree_side(ui, s, &panes, focus, &mut hits);
+                    tree_side(ui, s, &panes, focus, lesson, &mut hits);
                 });
         }
         let Hits {
@@ -163,6 +170,27 @@ impl InspectorState {
             ui.ctx().request_repaint();
         }
     }
+}
+
+/// The byte ranges of the fields (at any depth) named in `names`.
+fn lesson_ranges(fields: &[Field], names: &[String]) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    if names.is_empty() {
+        return ranges;
+    }
+    let mut stack: Vec<&Field> = fields.iter().collect();
+    while let Some(field) = stack.pop() {
+        if names.contains(&field.name) {
+            ranges.push(field.range.clone());
+        }
+        stack.extend(field.children.iter());
+    }
+    ranges
+}
+
+/// Whether `field` or one of its parts is named in `names`.
+fn contains_named(field: &Field, names: &[String]) -> bool {
+    names.contains(&field.name) || field.children.iter().any(|c| contains_named(c, names))
 }
 
 /// What the pointer did to the fields this frame.
@@ -208,6 +236,7 @@ fn tree_side(
     s: &Strings,
     panes: &[Pane<'_>],
     focus: Option<&FieldRef>,
+    lesson: &[String],
     hits: &mut Hits,
 ) {
     ui.strong(s.tr("inspector-fields"));
@@ -217,7 +246,7 @@ fn tree_side(
             ui.strong(s.tr("inspector-inner-bytes"));
         }
         for (index, field) in pane.fields.iter().enumerate() {
-            field_tree(ui, field, pane.inner, vec![index], focus, hits);
+            field_tree(ui, field, pane.inner, vec![index], focus, lesson, hits);
         }
     }
 }
@@ -288,6 +317,9 @@ fn hex_view(
             let lit = highlight.as_ref().is_some_and(|r| r.contains(&offset));
             if lit {
                 painter.rect_filled(cell_rect.expand(1.0), 2.0, visuals.selection.bg_fill);
+            } else if pane.lesson.iter().any(|r| r.contains(&offset)) {
+                let fill = super::lesson_view::highlight_fill(visuals.dark_mode);
+                painter.rect_filled(cell_rect.expand(1.0), 2.0, fill);
             }
             let color = if lit {
                 visuals.selection.stroke.color
@@ -334,6 +366,7 @@ fn field_tree(
     inner: bool,
     path: Vec<usize>,
     focus: Option<&FieldRef>,
+    lesson: &[String],
     hits: &mut Hits,
 ) {
     let me = FieldRef {
@@ -346,18 +379,31 @@ fn field_tree(
     } else {
         format!("{} = {}", field.name, field.value)
     };
+    // A field the lesson points at: a marker and a background, never colour alone.
+    let highlighted = lesson.contains(&field.name);
+    let text = if highlighted {
+        let fill = super::lesson_view::highlight_fill(ui.visuals().dark_mode);
+        RichText::new(format!("{}{text}", super::lesson_view::MARK)).background_color(fill)
+    } else {
+        RichText::new(text)
+    };
     let response = if field.is_leaf() {
         ui.selectable_label(is_focus, text)
     } else {
-        let id = ui.make_persistent_id(("field", inner, &path));
-        let header = egui::CollapsingHeader::new(egui::RichText::new(text).strong())
+        // A part the lesson points at is never hidden in a closed header: the header
+        // holding one opens (a new id, so the student can still close it).
+        let holds_lesson = !highlighted
+            && !lesson.is_empty()
+            && field.children.iter().any(|c| contains_named(c, lesson));
+        let id = ui.make_persistent_id(("field", inner, &path, holds_lesson));
+        let header = egui::CollapsingHeader::new(text.strong())
             .id_salt(id)
-            .default_open(path.len() < 4)
+            .default_open(path.len() < 4 || holds_lesson)
             .show(ui, |ui| {
                 for (index, child) in field.children.iter().enumerate() {
                     let mut child_path = path.clone();
                     child_path.push(index);
-                    field_tree(ui, child, inner, child_path, focus, hits);
+                    field_tree(ui, child, inner, child_path, focus, lesson, hits);
                 }
             });
         if is_focus {

@@ -82,6 +82,10 @@ pub struct KeysState {
     open: Option<(String, Vec<u8>)>,
     /// Bring the derivation just opened into view on the next frame it is drawn.
     scroll_to_open: bool,
+    /// Secret names the open lesson step highlights (set by the app before drawing).
+    pub lesson_keys: Vec<String>,
+    /// Bring the first highlighted secret into view the next time the panel is drawn.
+    pub scroll_to_lesson: bool,
 }
 
 impl KeysState {
@@ -135,10 +139,23 @@ impl KeysState {
             .open
             .as_ref()
             .is_some_and(|(n, o)| n == d.name && o == &d.output);
+        let highlighted = self.lesson_keys.iter().any(|k| k == d.name);
         ui.horizontal_wrapped(|ui| {
+            // A secret the lesson points at: a marker and a background, never colour alone.
+            let name = if highlighted {
+                let fill = super::lesson_view::highlight_fill(ui.visuals().dark_mode);
+                RichText::new(format!("{}{}", super::lesson_view::MARK, d.name))
+                    .monospace()
+                    .background_color(fill)
+            } else {
+                RichText::new(d.name).monospace()
+            };
             let response = ui
-                .selectable_label(is_open, RichText::new(d.name).monospace())
+                .selectable_label(is_open, name)
                 .on_hover_text(s.tr("keys-open"));
+            if highlighted && std::mem::take(&mut self.scroll_to_lesson) {
+                response.scroll_to_me(Some(egui::Align::Center));
+            }
             if response.clicked() {
                 self.open = if is_open {
                     None

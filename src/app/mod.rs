@@ -13,6 +13,8 @@ pub mod i18n;
 pub mod inputs;
 pub mod inspector;
 pub mod keys;
+pub mod lesson_view;
+pub mod lessons;
 pub mod sequence;
 pub mod session;
 
@@ -47,9 +49,9 @@ pub const STEP_NAMES: &[&str] = &[
 pub struct Options {
     /// The seed of the session shown (default: the scenario's).
     pub seed: Option<u64>,
-    /// The lesson to open (lessons arrive in a later slice).
+    /// The lesson to open (its id).
     pub lesson: Option<String>,
-    /// The step to open at, counted from 1.
+    /// The step to open at, counted from 1 (of the lesson, when one is open).
     pub step: Option<usize>,
     /// A folder of extra lessons.
     pub lessons: Option<PathBuf>,
@@ -57,6 +59,12 @@ pub struct Options {
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: Options) -> Result<(), String> {
+    run_app(LabApp::launch(options)?)
+}
+
+/// Opens the window on `app` (checked before: see [`LabApp::launch`]) and runs until
+/// it is closed.
+pub fn run_app(app: LabApp) -> Result<(), String> {
     let strings = Strings::english();
     let title = format!(
         "{} — {}",
@@ -70,7 +78,6 @@ pub fn run(options: Options) -> Result<(), String> {
             .with_min_inner_size([960.0, 600.0]),
         ..Default::default()
     };
-    let app = LabApp::new(options)?;
     eframe::run_native(
         "handshake-lab",
         native,
@@ -80,6 +87,7 @@ pub fn run(options: Options) -> Result<(), String> {
                 && let Some(settings) = eframe::get_value::<Settings>(storage, eframe::APP_KEY)
             {
                 app.settings = settings;
+                app.lesson_settings_loaded();
             }
             Ok(Box::new(app))
         }),
@@ -108,6 +116,8 @@ pub struct Settings {
     pub pace_seconds: f32,
     /// The panel beside the inspector.
     pub side_panel: SidePanel,
+    /// The lesson steps seen.
+    pub lesson_progress: lessons::LessonProgress,
 }
 
 impl Default for Settings {
@@ -117,6 +127,7 @@ impl Default for Settings {
             presentation: false,
             pace_seconds: 2.0,
             side_panel: SidePanel::Keys,
+            lesson_progress: lessons::LessonProgress::default(),
         }
     }
 }
@@ -159,6 +170,8 @@ pub enum Command {
     SetPace(f32),
     /// Show another side panel.
     ShowPanel(SidePanel),
+    /// Lesson mode: open, move, leave, list, reveal.
+    Lesson(lessons::LessonCommand),
 }
 
 /// The app: persisted settings, the sessions on screen and each view's state.
@@ -181,6 +194,8 @@ pub struct LabApp {
     sequence: sequence::SequenceState,
     inspector: inspector::InspectorState,
     keys: keys::KeysState,
+    /// Lesson mode: the catalog, the open lesson and its step.
+    pub lessons: lessons::LessonsState,
     commands: Vec<Command>,
 }
 
@@ -192,10 +207,11 @@ impl LabApp {
             first.seed = seed;
         }
         let session = Session::compute(&first)?;
+        let catalog = crate::lesson::load_catalog(options.lessons.as_deref(), "en");
         let step = options.step.map_or(0, |s| {
             s.saturating_sub(1).min(session.len().saturating_sub(1))
         });
-        Ok(LabApp {
+        let mut app = LabApp {
             settings: Settings::default(),
             strings: Strings::english(),
             session,
@@ -207,8 +223,11 @@ impl LabApp {
             sequence: sequence::SequenceState::default(),
             inspector: inspector::InspectorState::default(),
             keys: keys::KeysState::default(),
+            lessons: lessons::LessonsState::new(catalog),
             commands: Vec::new(),
-        })
+        };
+        app.open_from_options()?;
+        Ok(app)
     }
 
     /// Whether auto-advance is running.
@@ -221,17 +240,25 @@ impl LabApp {
         self.apply_style(ui.ctx());
         self.read_keys(ui.ctx());
         self.tick_play(ui.ctx());
+        (self.inspector.lesson_fields, self.keys.lesson_keys) = self.lessons.highlights(self.step);
+        let lesson_focus = self.lessons.focus(self.step);
+        let (position, len) = self
+            .lesson_position()
+            .unwrap_or((self.step, self.session.len()));
+        let mut rects = lesson_view::PanelRects::default();
 
         let mut commands = std::mem::take(&mut self.commands);
         let s = &self.strings;
         let session = &self.session;
         let step = self.step;
 
-        egui::Panel::top("top_bar").show(ui, |ui| {
+        let top_bar = egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 ui.heading(s.tr("app-title"));
                 ui.weak(s.tr("app-subtitle"));
+                ui.separator();
+                lesson_view::top_button(ui, s, &self.lessons, &mut commands);
                 ui.separator();
                 self.inputs.ui(ui, s, &mut commands);
                 ui.separator();
@@ -239,13 +266,14 @@ impl LabApp {
             });
             ui.add_space(4.0);
         });
+        rects.inputs = Some(top_bar.response.rect);
         egui::Panel::bottom("controls").show(ui, |ui| {
             ui.add_space(4.0);
             controls::ui(
                 ui,
                 s,
-                step,
-                session.len(),
+                position,
+                len,
                 self.playing_since.is_some(),
                 self.settings.pace_seconds,
                 &mut commands,
@@ -254,15 +282,27 @@ impl LabApp {
         });
         // Side panels never take more than their share, so the step and its bytes keep
         // room at 1280x720 and in presentation mode (which scales everything up).
+        if lesson_view::panel_shown(&self.lessons) {
+            let width = ui.available_width();
+            egui::Panel::left("lesson")
+                .resizable(true)
+                .default_size(380.0)
+                .size_range(260.0..=(width * 0.3).max(261.0))
+                .show(ui, |ui| {
+                    let progress = &self.settings.lesson_progress;
+                    lesson_view::ui(ui, s, &mut self.lessons, progress, step, &mut commands);
+                });
+        }
         let width = ui.available_width();
-        egui::Panel::left("sequence")
+        let sequence_panel = egui::Panel::left("sequence")
             .resizable(true)
             .default_size(360.0)
             .size_range(220.0..=(width * 0.28).max(221.0))
             .show(ui, |ui| {
                 self.sequence.ui(ui, s, &session.https, step, &mut commands);
             });
-        egui::Panel::right("side")
+        rects.sequence = Some(sequence_panel.response.rect);
+        let side_panel = egui::Panel::right("side")
             .resizable(true)
             .default_size(440.0)
             .size_range(260.0..=(width * 0.34).max(261.0))
@@ -289,11 +329,14 @@ impl LabApp {
                     SidePanel::Certificate => certificate::ui(ui, s, session, step),
                 }
             });
-        egui::CentralPanel::default().show(ui, |ui| {
+        rects.side = Some(side_panel.response.rect);
+        let central = egui::CentralPanel::default().show(ui, |ui| {
             controls::step_heading(ui, s, &session.https, step);
             ui.separator();
             self.inspector.ui(ui, s, session, step);
         });
+        rects.inspector = Some(central.response.rect);
+        lesson_view::paint_focus(ui.ctx(), s, lesson_focus, rects);
 
         for command in commands {
             self.apply(command, ui.ctx());
@@ -304,6 +347,10 @@ impl LabApp {
     pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
         let last = self.session.len().saturating_sub(1);
         let now = ctx.input(|i| i.time);
+        let Some(command) = self.route_to_lesson(command, now) else {
+            ctx.request_repaint();
+            return;
+        };
         match command {
             Command::GoTo(step) => self.go_to(step.min(last), now),
             Command::Next => {
@@ -327,6 +374,7 @@ impl LabApp {
                 Ok(()) => {
                     self.inputs.error = None;
                     self.step = self.step.min(self.session.len().saturating_sub(1));
+                    self.lesson_inputs_changed();
                 }
                 Err(reason) => self.inputs.error = Some(reason),
             },
@@ -334,6 +382,7 @@ impl LabApp {
             Command::SetPresentation(on) => self.settings.presentation = on,
             Command::SetPace(seconds) => self.settings.pace_seconds = seconds.clamp(0.5, 10.0),
             Command::ShowPanel(panel) => self.settings.side_panel = panel,
+            Command::Lesson(command) => self.apply_lesson(command),
         }
         ctx.request_repaint();
     }

@@ -62,7 +62,13 @@ pub struct Session {
 impl Session {
     /// Simulates both scenarios with `inputs`; the error names the input that is wrong.
     pub fn compute(inputs: &Inputs) -> Result<Session, String> {
-        let https = inputs.scenario(ScenarioName::Https);
+        Session::compute_scenario(ScenarioName::Https, inputs)
+    }
+
+    /// Simulates scenario `name` (shown as the session stepped through, in place of
+    /// HTTPS: a lesson's scenario) and HTTP with `inputs`.
+    pub fn compute_scenario(name: ScenarioName, inputs: &Inputs) -> Result<Session, String> {
+        let https = inputs.scenario(name);
         https.validate()?;
         let https = simulate(&https).map_err(|e| e.to_string())?;
         let http = simulate(&inputs.scenario(ScenarioName::Http)).map_err(|e| e.to_string())?;
@@ -81,7 +87,7 @@ impl Session {
 
     /// Replaces this session by one for `inputs`, keeping the old one to compare.
     pub fn recompute(&mut self, inputs: &Inputs) -> Result<(), String> {
-        let mut next = Session::compute(inputs)?;
+        let mut next = Session::compute_scenario(self.https.scenario.name, inputs)?;
         next.generation = self.generation + 1;
         let old = std::mem::replace(self, next);
         self.previous = Some(old.https);
