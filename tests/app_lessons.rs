@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use app_support::{harness_with, tr};
 use eframe::egui::Key;
+use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use handshake_lab::app::lesson_view::MARK;
@@ -325,9 +326,10 @@ fn the_lesson_values_follow_the_password_typed() {
     });
     assert!(lesson.steps[k].text.contains("s3cret-Passw0rd"));
     let label = tr("inputs-password");
-    h.get_by_label(&label).focus();
+    h.get_by_role_and_label(Role::TextInput, &label).focus();
     h.run();
-    h.get_by_label(&label).type_text("X");
+    h.get_by_role_and_label(Role::TextInput, &label)
+        .type_text("X");
     h.run();
     let app = h.state();
     assert_eq!(app.session.inputs.password, "s3cret-Passw0rdX");
