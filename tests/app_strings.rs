@@ -20,6 +20,12 @@ const PREFIXES: &[&str] = &[
     "cert-",
     "outcome-",
     "step-",
+    "scenario-",
+    "editor-",
+    "attempt-",
+    "kx-",
+    "shot-",
+    "zoom-",
 ];
 
 /// String literals in `text` that look like message keys.

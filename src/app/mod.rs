@@ -6,15 +6,19 @@
 //! The sessions are simulated once per change of the inputs ([`session::Session`]);
 //! moving between steps only changes an index.
 
+pub mod attempt;
 pub mod certificate;
 pub mod controls;
 pub mod eavesdropper;
 pub mod i18n;
 pub mod inputs;
 pub mod inspector;
+pub mod key_exchange;
 pub mod keys;
+pub mod scenarios;
 pub mod sequence;
 pub mod session;
+pub mod wire_editor;
 
 use std::path::PathBuf;
 
@@ -181,6 +185,7 @@ pub struct LabApp {
     sequence: sequence::SequenceState,
     inspector: inspector::InspectorState,
     keys: keys::KeysState,
+    wire_editor: wire_editor::WireEditorState,
     commands: Vec<Command>,
 }
 
@@ -207,6 +212,7 @@ impl LabApp {
             sequence: sequence::SequenceState::default(),
             inspector: inspector::InspectorState::default(),
             keys: keys::KeysState::default(),
+            wire_editor: wire_editor::WireEditorState::default(),
             commands: Vec::new(),
         })
     }
@@ -232,6 +238,13 @@ impl LabApp {
             ui.horizontal_wrapped(|ui| {
                 ui.heading(s.tr("app-title"));
                 ui.weak(s.tr("app-subtitle"));
+                ui.separator();
+                if let Some(name) = scenarios::chooser(ui, s, session.inputs.scenario) {
+                    let mut inputs = session.inputs.clone();
+                    inputs.scenario = name;
+                    inputs.edits.clear();
+                    commands.push(Command::SetInputs(inputs));
+                }
                 ui.separator();
                 self.inputs.ui(ui, s, &mut commands);
                 ui.separator();
@@ -291,8 +304,21 @@ impl LabApp {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             controls::step_heading(ui, s, &session.https, step);
+            self.wire_editor.ui(ui, s, session, step, &mut commands);
             ui.separator();
-            self.inspector.ui(ui, s, session, step);
+            match session
+                .https
+                .steps
+                .get(step)
+                .and_then(|st| st.attempt.as_ref())
+            {
+                Some(attempt) => {
+                    egui::ScrollArea::vertical()
+                        .id_salt("attempt_scroll")
+                        .show(ui, |ui| attempt::attempt_view(ui, s, attempt));
+                }
+                None => self.inspector.ui(ui, s, session, step),
+            }
         });
 
         for command in commands {
@@ -326,6 +352,7 @@ impl LabApp {
             Command::SetInputs(inputs) => match self.session.recompute(&inputs) {
                 Ok(()) => {
                     self.inputs.error = None;
+                    self.inputs.sync(&self.session.inputs);
                     self.step = self.step.min(self.session.len().saturating_sub(1));
                 }
                 Err(reason) => self.inputs.error = Some(reason),
@@ -351,7 +378,7 @@ impl LabApp {
     /// The navigation keys, taken before any widget sees them (so Space does not also
     /// press a focused button), except while the student types into an input.
     fn read_keys(&mut self, ctx: &egui::Context) {
-        if ctx.text_edit_focused() {
+        if ctx.text_edit_focused() || self.wire_editor.is_open() {
             return;
         }
         let none = egui::Modifiers::NONE;

@@ -1,7 +1,7 @@
 //! What to simulate: which scenario, the seed, and what the student typed.
 
 /// The scenarios the lab can run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ScenarioName {
     /// The login over plain HTTP: everything readable on the wire.
