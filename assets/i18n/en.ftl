@@ -330,3 +330,12 @@ keys-derive-secret-is = Derive-Secret(Secret, Label, Messages) = HKDF-Expand-Lab
 keys-hkdf-length = length: { $n } bytes (2 bytes: { $hex })
 keys-hkdf-label-part = label: "{ $label }" (1 length byte, then { $n } bytes of text: { $hex })
 keys-hkdf-context-part = context: { $n } bytes (1 length byte, then the context)
+
+## Screenshot and zoom (app3)
+shot-button = Screenshot (F12)
+shot-hint = Save the window as a PNG in { $folder }
+shot-saved = Screenshot saved: { $path }
+shot-failed = Could not save the screenshot in { $folder }: { $reason }. The picture is kept: make the folder writable (or set { $env } to another folder and restart), then try again.
+shot-retry = Try again
+shot-dismiss = Dismiss
+zoom-level = Zoom { $percent } % (Ctrl +, Ctrl -, Ctrl 0)

@@ -16,8 +16,10 @@ pub mod inspector;
 pub mod key_exchange;
 pub mod keys;
 pub mod scenarios;
+pub mod screenshot;
 pub mod sequence;
 pub mod session;
+pub mod startup;
 pub mod wire_editor;
 
 use std::path::PathBuf;
@@ -112,6 +114,8 @@ pub struct Settings {
     pub pace_seconds: f32,
     /// The panel beside the inspector.
     pub side_panel: SidePanel,
+    /// The zoom chosen with Ctrl +/- (1 = 100 %), on top of presentation mode's.
+    pub zoom: f32,
 }
 
 impl Default for Settings {
@@ -121,6 +125,7 @@ impl Default for Settings {
             presentation: false,
             pace_seconds: 2.0,
             side_panel: SidePanel::Keys,
+            zoom: 1.0,
         }
     }
 }
@@ -163,6 +168,10 @@ pub enum Command {
     SetPace(f32),
     /// Show another side panel.
     ShowPanel(SidePanel),
+    /// Set the zoom (1 = 100 %); kept between 50 % and 300 %.
+    SetZoom(f32),
+    /// Save the window as a PNG.
+    Screenshot,
 }
 
 /// The app: persisted settings, the sessions on screen and each view's state.
@@ -179,8 +188,12 @@ pub struct LabApp {
     pub options: Options,
     /// Auto-advance: when the current step was reached, while playing.
     playing_since: Option<f64>,
-    /// The style last applied to the context: (theme, presentation).
-    applied_style: Option<(Theme, bool)>,
+    /// The style last applied to the context: (theme, presentation, zoom bits).
+    applied_style: Option<(Theme, bool, u32)>,
+    /// Saving the window as a PNG.
+    pub screenshot: screenshot::ScreenshotState,
+    /// The startup measurement was printed.
+    measured_startup: bool,
     inputs: inputs::InputsState,
     sequence: sequence::SequenceState,
     inspector: inspector::InspectorState,
@@ -208,6 +221,8 @@ impl LabApp {
             options,
             playing_since: None,
             applied_style: None,
+            screenshot: screenshot::ScreenshotState::default(),
+            measured_startup: false,
             inputs: inputs::InputsState::new(&first),
             sequence: sequence::SequenceState::default(),
             inspector: inspector::InspectorState::default(),
@@ -227,6 +242,8 @@ impl LabApp {
         self.apply_style(ui.ctx());
         self.read_keys(ui.ctx());
         self.tick_play(ui.ctx());
+        let stem = || screenshot::file_stem(self.session.inputs.scenario.name(), self.step);
+        self.screenshot.poll(stem);
 
         let mut commands = std::mem::take(&mut self.commands);
         let s = &self.strings;
@@ -249,7 +266,25 @@ impl LabApp {
                 self.inputs.ui(ui, s, &mut commands);
                 ui.separator();
                 settings_ui(ui, s, &self.settings, &mut commands);
+                if ui
+                    .button(s.tr("shot-button"))
+                    .on_hover_text(s.tr_args(
+                        "shot-hint",
+                        &[("folder", self.screenshot.folder.display().to_string())],
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::Screenshot);
+                }
+                if (self.settings.zoom - 1.0).abs() > 0.01 {
+                    ui.weak(s.tr_args(
+                        "zoom-level",
+                        &[("percent", format!("{:.0}", self.settings.zoom * 100.0))],
+                    ));
+                }
             });
+            let stem = screenshot::file_stem(session.inputs.scenario.name(), step);
+            self.screenshot.notice_ui(ui, s, || stem);
             ui.add_space(4.0);
         });
         egui::Panel::bottom("controls").show(ui, |ui| {
@@ -361,6 +396,8 @@ impl LabApp {
             Command::SetPresentation(on) => self.settings.presentation = on,
             Command::SetPace(seconds) => self.settings.pace_seconds = seconds.clamp(0.5, 10.0),
             Command::ShowPanel(panel) => self.settings.side_panel = panel,
+            Command::SetZoom(zoom) => self.settings.zoom = zoom.clamp(0.5, 3.0),
+            Command::Screenshot => self.screenshot.request(ctx),
         }
         ctx.request_repaint();
     }
@@ -378,6 +415,24 @@ impl LabApp {
     /// The navigation keys, taken before any widget sees them (so Space does not also
     /// press a focused button), except while the student types into an input.
     fn read_keys(&mut self, ctx: &egui::Context) {
+        // F12 and zoom work everywhere, even while typing.
+        let zoom = self.settings.zoom;
+        ctx.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::F12) {
+                self.commands.push(Command::Screenshot);
+            }
+            let command = egui::Modifiers::COMMAND;
+            if i.consume_key(command, egui::Key::Plus) || i.consume_key(command, egui::Key::Equals)
+            {
+                self.commands.push(Command::SetZoom(zoom_step(zoom, true)));
+            }
+            if i.consume_key(command, egui::Key::Minus) {
+                self.commands.push(Command::SetZoom(zoom_step(zoom, false)));
+            }
+            if i.consume_key(command, egui::Key::Num0) {
+                self.commands.push(Command::SetZoom(1.0));
+            }
+        });
         if ctx.text_edit_focused() || self.wire_editor.is_open() {
             return;
         }
@@ -415,19 +470,34 @@ impl LabApp {
     }
 
     fn apply_style(&mut self, ctx: &egui::Context) {
-        let wanted = (self.settings.theme, self.settings.presentation);
+        let wanted = (
+            self.settings.theme,
+            self.settings.presentation,
+            self.settings.zoom.to_bits(),
+        );
         if self.applied_style == Some(wanted) {
             return;
         }
+        // The app zooms itself (persisted with the settings), not egui's own keys.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         ctx.set_theme(match self.settings.theme {
             Theme::Light => egui::Theme::Light,
             Theme::Dark => egui::Theme::Dark,
         });
-        ctx.set_zoom_factor(if self.settings.presentation { 1.4 } else { 1.0 });
+        let base = if self.settings.presentation { 1.4 } else { 1.0 };
+        ctx.set_zoom_factor(base * self.settings.zoom.clamp(0.5, 3.0));
         self.applied_style = Some(wanted);
         // The new zoom takes effect at the end of this pass: draw once more with it.
         ctx.request_repaint();
     }
+}
+
+/// The next zoom level in or out: steps of 10 %, rounded so that in and out return
+/// to the same levels.
+pub fn zoom_step(zoom: f32, zoom_in: bool) -> f32 {
+    let tenths = (zoom * 10.0).round();
+    let next = if zoom_in { tenths + 1.0 } else { tenths - 1.0 };
+    (next / 10.0).clamp(0.5, 3.0)
 }
 
 fn settings_ui(ui: &mut egui::Ui, s: &Strings, settings: &Settings, commands: &mut Vec<Command>) {
@@ -451,6 +521,10 @@ fn settings_ui(ui: &mut egui::Ui, s: &Strings, settings: &Settings, commands: &m
 impl eframe::App for LabApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+        if !self.measured_startup && startup::measuring() {
+            self.measured_startup = true;
+            startup::first_frame(ui.ctx());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
