@@ -271,3 +271,30 @@ fn an_edited_certificate_fails_the_browsers_signature_check() {
     h.get_by_label_contains("FAILED check by the client: signature");
     h.get_by_label_contains("Alert sent: bad_certificate");
 }
+
+#[test]
+fn another_scenario_marks_no_bytes_as_changed_but_a_wire_edit_does() {
+    let mut h = harness();
+    choose(&mut h, ScenarioName::Tls12Rsa);
+    assert!(h.state().session.previous.is_none());
+    assert!(
+        !h.state()
+            .session
+            .changed_bytes(0, 0, false)
+            .iter()
+            .any(|c| *c),
+        "another conversation is not compared byte by byte"
+    );
+    let ctx = h.ctx.clone();
+    let mut inputs = h.state().session.inputs.clone();
+    inputs.edits = vec![handshake_lab::sim::ByteEdit {
+        record: 0,
+        offset: 2,
+        value: 1,
+    }];
+    h.state_mut().apply(Command::SetInputs(inputs), &ctx);
+    h.run();
+    let changed = h.state().session.changed_bytes(0, 0, false);
+    assert_eq!(changed.iter().filter(|c| **c).count(), 1);
+    assert!(changed[2]);
+}
