@@ -195,6 +195,7 @@ scenario-explain-expired = The server's certificate ran out before the simulated
 scenario-explain-tls12-rsa = The classic TLS 1.2 handshake: the browser encrypts the premaster secret with the server's RSA key.
 scenario-explain-key-compromise = An eavesdropper records a TLS 1.2 RSA login and a TLS 1.3 login, then steals the server's private keys: the first decrypts, the second does not.
 sequence-attacker = Attacker (in the middle)
+sequence-arrow-no-record = { $k }. { $message } (nothing on the wire)
 cert-none-http = Plain HTTP has no certificate: nothing tells the browser who answers.
 
 step-http-http_request = The login request, in the clear

@@ -15,7 +15,16 @@ pub fn arrow_label(s: &Strings, index: usize, step: &Step) -> String {
     let (message, protection) = match step.records.first() {
         Some(record) if record.message == "alert" => (step.name.clone(), record.protection),
         Some(record) => (record.message.clone(), record.protection),
-        None => (step.name.clone(), Protection::Plaintext),
+        // No record (the attacker's attempts with a stolen key): nothing protected.
+        None => {
+            return s.tr_args(
+                "sequence-arrow-no-record",
+                &[
+                    ("k", (index + 1).to_string()),
+                    ("message", step.name.clone()),
+                ],
+            );
+        }
     };
     s.tr_args(
         "sequence-arrow",
