@@ -408,6 +408,6 @@ fn plain_http_steps_are_not_called_encrypted() {
         step: Some(2),
         ..lesson_options("01-plain-http")
     });
-    h.get_by_label(&tr("step-http_request-plain"));
+    h.get_by_label(&tr("step-http-http_request"));
     assert!(h.query_by_label(&tr("step-http_request")).is_none());
 }

@@ -21,6 +21,12 @@ const PREFIXES: &[&str] = &[
     "outcome-",
     "step-",
     "lessons-",
+    "scenario-",
+    "editor-",
+    "attempt-",
+    "kx-",
+    "shot-",
+    "zoom-",
 ];
 
 /// String literals in `text` that look like message keys.

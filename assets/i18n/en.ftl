@@ -206,7 +206,171 @@ lessons-panel-eavesdropper = the Eavesdropper panel (right)
 lessons-panel-inputs = the inputs at the top (password, server name, seed)
 
 ## Lessons: the two HTTP steps when the session is plain HTTP (lesson 1)
-step-http_request-plain = The login request, in the clear
-step-http_request-plain-explain = The browser sends POST /login with the username, password and card number as plain text. Anyone on the wire reads it as it is.
-step-http_response-plain = The bank's answer, in the clear
-step-http_response-plain-explain = The server answers the login as plain text. Anyone on the wire reads it, and could change it.
+
+## Scenario choice and per-scenario step texts (app3: scenarios)
+## A step's text is looked up as step-<scenario>-<step> first, then step-<step>;
+## key-compromise's tls12_/tls13_ steps use the tls12-rsa and https texts.
+scenario-label = Scenario
+scenario-hint = Which login to simulate: the same inputs, another protocol or an attack
+scenario-name-http = HTTP: no encryption
+scenario-name-https = HTTPS: TLS 1.3 (default)
+scenario-name-tamper = Tamper: a byte changed on the wire
+scenario-name-mitm = Man in the middle
+scenario-name-wrong-host = Certificate for another site
+scenario-name-expired = Expired certificate
+scenario-name-tls12-rsa = TLS 1.2 with RSA key transport
+scenario-name-key-compromise = Key stolen later: forward secrecy
+scenario-explain-http = The login over plain HTTP: anyone on the wire reads every byte.
+scenario-explain-https = The login over HTTPS: TLS 1.3 with an ECDHE key exchange; the eavesdropper sees only ciphertext.
+scenario-explain-tamper = An attacker flips one bit of the encrypted login on its way; the server's AEAD check catches it.
+scenario-explain-mitm = An attacker sits in the middle and runs one handshake with each side, but its certificate comes from a CA the browser does not trust.
+scenario-explain-wrong-host = The server's certificate is valid but names another site than the one visited.
+scenario-explain-expired = The server's certificate ran out before the simulated date.
+scenario-explain-tls12-rsa = The classic TLS 1.2 handshake: the browser encrypts the premaster secret with the server's RSA key.
+scenario-explain-key-compromise = An eavesdropper records a TLS 1.2 RSA login and a TLS 1.3 login, then steals the server's private keys: the first decrypts, the second does not.
+sequence-attacker = Attacker (in the middle)
+sequence-arrow-no-record = { $k }. { $message } (nothing on the wire)
+cert-none-http = Plain HTTP has no certificate: nothing tells the browser who answers.
+
+step-http-http_request = The login request, in the clear
+step-http-http_request-explain = Over plain HTTP the browser sends POST /login with the username, password and card number as readable text. Anyone on the wire (Wi-Fi, router, provider) can read and even change them.
+step-http-http_response = The bank's answer, in the clear
+step-http-http_response-explain = The bank's answer is readable text too, and nothing proves it came from the bank or arrived unchanged.
+
+step-tamper-http_request = The login request, changed on the way
+step-tamper-http_request-explain = The browser sends the encrypted login, but the attacker flips one bit of it on the wire. The attacker cannot read the ciphertext, and it cannot fix the authentication tag either, because that needs the key.
+step-tamper-server_alert = bad_record_mac: the server notices
+step-tamper-server_alert-explain = The server decrypts the changed record and the AEAD tag does not match, so it refuses the whole record and sends a bad_record_mac alert. The changed login never reaches the bank's application.
+
+step-wrong-host-certificate = Certificate: issued for another name
+step-wrong-host-certificate-explain = The server sends a certificate signed by a trusted authority, but for another site than the one the browser asked for. A valid signature is not enough: the name must match too.
+step-wrong-host-client_alert = bad_certificate: the name does not match
+step-wrong-host-client_alert-explain = The browser compares the names in the certificate with the site it visits, finds no match and stops with a bad_certificate alert, before sending anything secret.
+step-expired-certificate = Certificate: past its end date
+step-expired-certificate-explain = The server sends a certificate signed by a trusted authority, but its validity period ended before today's (simulated) date.
+step-expired-client_alert = certificate_expired: too old to trust
+step-expired-client_alert-explain = The browser checks the dates in the certificate, finds that it has expired and stops with a certificate_expired alert. The login is never sent.
+
+step-mitm-client_hello = ClientHello: caught by the attacker
+step-mitm-client_hello-explain = The browser says hello to the bank, but the attacker in the middle intercepts it. The browser cannot tell: on the wire, nothing says who will answer.
+step-attacker_client_hello = The attacker says hello to the bank
+step-attacker_client_hello-explain = The attacker opens its own connection to the real bank, with its own random number and its own key share, as if it were an ordinary browser.
+step-attacker_server_hello = The attacker answers as the bank
+step-attacker_server_hello-explain = The attacker answers the browser with its own key share. The browser and the attacker now share a secret: the key exchange works, but it only proves "same secret", not "who".
+step-attacker_encrypted_extensions = EncryptedExtensions from the attacker
+step-attacker_encrypted_extensions-explain = The attacker sends the usual settings, encrypted with the keys it shares with the browser.
+step-attacker_certificate = The attacker's certificate
+step-attacker_certificate-explain = The attacker presents a certificate for the bank's name, but issued by its own "Evil Proxy CA". The browser does not trust that authority.
+step-attacker_certificate_verify = CertificateVerify from the attacker
+step-attacker_certificate_verify-explain = The attacker signs the handshake with its own key. The signature itself is correct: the problem is whose key it is.
+step-attacker_server_finished = Finished from the attacker
+step-attacker_server_finished-explain = The attacker completes its half of the handshake with the browser. Encryption alone has not stopped it.
+step-mitm-server_hello = ServerHello: the bank answers the attacker
+step-mitm-server_hello-explain = The real bank answers the attacker's hello. The attacker and the bank now share a second, different secret: one key exchange with each side.
+step-mitm-encrypted_extensions = EncryptedExtensions from the bank
+step-mitm-encrypted_extensions-explain = The bank's settings, encrypted with the keys it shares with the attacker.
+step-mitm-certificate = The bank's real certificate, to the attacker
+step-mitm-certificate-explain = The bank sends its genuine certificate, but to the attacker. The attacker cannot pass it on to the browser: it does not have the bank's private key to sign with.
+step-mitm-certificate_verify = CertificateVerify from the bank
+step-mitm-certificate_verify-explain = The bank proves to the attacker that it holds its private key.
+step-mitm-server_finished = Finished from the bank
+step-mitm-server_finished-explain = The bank completes its half of the handshake with the attacker.
+step-mitm-client_alert = unknown_ca: the browser stops the attacker
+step-mitm-client_alert-explain = The browser checks the attacker's certificate, finds it was issued by an authority it does not trust and sends unknown_ca. Authentication, not encryption, is what stopped the attack: no password was sent.
+step-attacker_client_finished = The attacker finishes with the bank
+step-attacker_client_finished-explain = The attacker completes its handshake with the bank, but it has nothing to forward: the browser has already hung up.
+step-attacker_client_close_notify = The attacker closes the bank connection
+step-attacker_client_close_notify-explain = The attacker says goodbye to the bank with close_notify.
+step-mitm-server_close_notify = The bank says goodbye
+step-mitm-server_close_notify-explain = The bank answers with close_notify. The attacker learned nothing about the login.
+
+step-tls12-rsa-client_hello = ClientHello (TLS 1.2)
+step-tls12-rsa-client_hello-explain = The browser offers TLS 1.2 and the cipher suite TLS_RSA_WITH_AES_128_GCM_SHA256, with a fresh random number. Unlike TLS 1.3, there is no key share: the key will travel later, encrypted.
+step-tls12-rsa-server_hello = ServerHello (TLS 1.2)
+step-tls12-rsa-server_hello-explain = The server picks TLS 1.2 and the RSA cipher suite and sends its own random number. Nothing is encrypted yet.
+step-tls12-rsa-certificate = Certificate, in the clear
+step-tls12-rsa-certificate-explain = The server sends its certificate with its RSA public key. In TLS 1.2 it is not encrypted, so the eavesdropper sees which certificate the site uses. The browser checks signature, name and dates.
+step-tls12-rsa-server_hello_done = ServerHelloDone
+step-tls12-rsa-server_hello_done-explain = The server says it has nothing more to send for now: the browser's turn.
+step-tls12-rsa-client_key_exchange = ClientKeyExchange: the secret, encrypted with RSA
+step-tls12-rsa-client_key_exchange-explain = The browser makes a random premaster secret and encrypts it with the server's RSA public key. Only the holder of the private key can open it. Both sides turn it into the master secret and the session keys. Anyone who steals that private key later can open it too.
+step-tls12-rsa-client_change_cipher_spec = ChangeCipherSpec (client)
+step-tls12-rsa-client_change_cipher_spec-explain = A one-byte message: from the next record on, the browser encrypts with the new session keys.
+step-tls12-rsa-client_finished = Finished (client), encrypted
+step-tls12-rsa-client_finished-explain = The browser's first encrypted message: a MAC over the whole handshake, computed from the master secret. The server checks it to be sure both saw the same messages.
+step-tls12-rsa-server_change_cipher_spec = ChangeCipherSpec (server)
+step-tls12-rsa-server_change_cipher_spec-explain = The server, too, switches to the new session keys from the next record on.
+step-tls12-rsa-server_finished = Finished (server), encrypted
+step-tls12-rsa-server_finished-explain = The server's MAC over the handshake. Only a server that could decrypt the premaster secret, so one holding the certificate's private key, can compute it: this is how TLS 1.2 RSA authenticates the server.
+step-tls12-rsa-http_request = The login request, encrypted (TLS 1.2)
+step-tls12-rsa-http_request-explain = The browser sends POST /login encrypted with its session write key (AES-128-GCM). On the wire it is just ciphertext.
+step-tls12-rsa-http_response = The bank's answer, encrypted (TLS 1.2)
+step-tls12-rsa-http_response-explain = The bank answers with the server's session write key; the browser checks the tag and decrypts it.
+
+step-stolen_key_tls12_rsa = Stolen key against the recorded TLS 1.2 login
+step-stolen_key_tls12_rsa-explain = Later, the attacker steals the server's RSA private key. From the recorded wire it takes the encrypted premaster secret, decrypts it with the stolen key, computes the session keys and reads the whole login. There is no forward secrecy.
+step-stolen_key_tls13_ecdhe = Stolen key against the recorded TLS 1.3 login
+step-stolen_key_tls13_ecdhe-explain = The same stolen key does not help against TLS 1.3: the certificate key only signed the handshake, and the traffic keys came from ECDHE private keys that were thrown away and never crossed the wire. The recording stays ciphertext: this is forward secrecy.
+
+## Decryption attempts (app3: key-compromise view)
+attempt-heading = The attacker's attempt with the stolen key
+attempt-target = Target: { $target }
+attempt-stolen-key = Stolen key: { $key }
+attempt-stages = What the attacker did
+attempt-result-yes = Result: DECRYPTED, the recorded login is readable
+attempt-result-no = Result: NOT decrypted, the recording stays ciphertext
+attempt-missing = What it was missing: { $missing }
+attempt-plaintexts = What it read
+attempt-none-yet = The attacker has not tried the stolen key yet: step to the end.
+
+## Wire editor (app3: issue 6 item 2)
+editor-open = Edit this record on the wire
+editor-open-hint = Pause this record between sender and receiver, change any of its bytes, and deliver it
+editor-heading = Wire editor: you are the attacker on the wire
+editor-explain = The record is paused between sender and receiver. Change any bytes (two hex digits each; spaces and line breaks do not matter), then deliver it and watch what the receiver does.
+editor-field = Bytes to deliver (hex, { $len } bytes)
+editor-unchanged = No byte changed yet: delivering sends the record as it was.
+editor-changed = { $n } byte(s) changed.
+editor-error-not-hex = Character { $pos } ("{ $char }") is not a hex digit: use 0-9 and a-f.
+editor-error-odd = An odd number of hex digits: each byte needs two.
+editor-error-length = The record has { $want } bytes but { $got } were typed: change bytes, do not add or remove them.
+editor-deliver = Deliver
+editor-reset = Back to the bytes sent
+editor-as-delivered = As delivered last time
+editor-cancel = Cancel
+editor-undo-all = Undo all wire edits
+editor-pending = You are editing record { $record } (not shown at this step).
+editor-pending-go = Go to it
+editor-result-heading = What your wire edits did
+editor-result-record = Record { $record }, byte: new value: { $bytes }
+editor-result-check = FAILED check by the { $side }: { $check } ({ $detail })
+editor-result-failure = The { $side } refused it at { $step }: { $reason }
+editor-result-accepted = Nothing noticed the change: the receiver ignores these bytes (or, on plain HTTP, cannot check anything).
+editor-result-alert = Alert sent: { $alert } (code { $code }) by the { $side }, record { $record }
+editor-result-alert-inner = Decrypted inner plaintext of the alert (level, description, content type 21)
+editor-go-alert = Show the alert record
+
+## Key exchange from both sides, derivation details (app3)
+kx-heading = The key exchange, seen from both sides
+kx-explain = Each side combines its own private key (never sent) with the other side's public key (sent in the clear). The two results are the same bytes: that is the shared secret. The eavesdropper has both public keys but neither private key.
+kx-side = The { $side } (with the { $peer })
+kx-own-private = its own private key (secret, never on the wire)
+kx-peer-public = the { $peer }'s public key (from the wire)
+kx-result = gives, by { $function }:
+kx-waiting = The { $side } has not computed its side yet.
+kx-match = Identical: all { $n } bytes match. Both sides now hold the same secret.
+kx-mismatch = Different: only { $same } of { $n } bytes match.
+keys-label-prf = Label (PRF)
+keys-derive-secret-is = Derive-Secret(Secret, Label, Messages) = HKDF-Expand-Label(Secret, Label, Transcript-Hash(Messages), Hash.length)
+keys-hkdf-length = length: { $n } bytes (2 bytes: { $hex })
+keys-hkdf-label-part = label: "{ $label }" (1 length byte, then { $n } bytes of text: { $hex })
+keys-hkdf-context-part = context: { $n } bytes (1 length byte, then the context)
+
+## Screenshot and zoom (app3)
+shot-button = Screenshot (F12)
+shot-hint = Save the window as a PNG in { $folder }
+shot-saved = Screenshot saved: { $path }
+shot-failed = Could not save the screenshot in { $folder }: { $reason }. The picture is kept: make the folder writable (or set { $env } to another folder and restart), then try again.
+shot-retry = Try again
+shot-dismiss = Dismiss
+zoom-level = Zoom { $percent } % (Ctrl +, Ctrl -, Ctrl 0)

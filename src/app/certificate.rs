@@ -33,9 +33,16 @@ pub fn utc_date(unix: u64) -> String {
 pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
     ui.heading(s.tr("cert-heading"));
     let timeline = &session.https;
+    if !session.inputs.scenario.uses_tls() {
+        ui.label(s.tr("cert-none-http"));
+        return;
+    }
+    // The first certificate the browser received (the attacker's, in mitm).
     let sent = timeline
-        .step_index("certificate")
-        .is_some_and(|index| index <= step);
+        .steps
+        .iter()
+        .take(step.saturating_add(1))
+        .any(|st| st.to == Side::Client && st.records.iter().any(|r| r.message == "Certificate"));
     if !sent {
         ui.label(s.tr("cert-not-yet"));
         return;

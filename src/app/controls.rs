@@ -2,8 +2,8 @@
 
 use eframe::egui;
 
-use super::{Command, Strings, side_key, step_text_key};
-use crate::sim::{Outcome, ScenarioName, Timeline};
+use super::{Command, Strings, side_key};
+use crate::sim::{Outcome, Timeline};
 
 /// The row of step controls.
 pub fn ui(
@@ -64,24 +64,7 @@ pub fn step_heading(ui: &mut egui::Ui, s: &Strings, timeline: &Timeline, step: u
     let Some(current) = timeline.steps.get(step) else {
         return;
     };
-    let base = step_text_key(&current.name);
-    // Over plain HTTP (a lesson's session) the login is not encrypted: its own words.
-    let plain = format!("{base}-plain");
-    let base = if timeline.scenario.name == ScenarioName::Http && s.has(&format!("step-{plain}")) {
-        plain.as_str()
-    } else {
-        base
-    };
-    let title_key = format!("step-{base}");
-    let name = [("name", current.name.clone())];
-    let (title, explain) = if s.has(&title_key) {
-        (s.tr(&title_key), s.tr(&format!("step-{base}-explain")))
-    } else {
-        (
-            s.tr_args("step-unknown", &name),
-            s.tr_args("step-unknown-explain", &name),
-        )
-    };
+    let (title, explain) = super::scenarios::step_text(s, timeline.scenario.name, &current.name);
     ui.heading(title);
     ui.weak(s.tr_args(
         "controls-sent-by",

@@ -30,37 +30,42 @@ fn kind_key(kind: ObservationKind) -> &'static str {
     }
 }
 
-/// Draws both columns for step `step` of the HTTPS session.
+/// Draws both columns for step `step` of the session shown: plain HTTP on the left,
+/// the TLS session (the chosen scenario, or HTTPS when plain HTTP is chosen) on the
+/// right, each up to the same point of the login.
 pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
     ui.heading(s.tr("eaves-heading"));
     ui.weak(s.tr("eaves-same-inputs"));
     ui.add_space(4.0);
-    let http_steps =
-        &session.http.steps[..session.http_steps_at(step).min(session.http.steps.len())];
-    let https_steps = &session.https.steps[..(step + 1).min(session.https.steps.len())];
-    if session.https.scenario.name == ScenarioName::Http {
-        // A lesson on plain HTTP: the session stepped through is the HTTP one.
-        egui::ScrollArea::vertical()
-            .id_salt("eaves_scroll")
-            .auto_shrink([false, false])
-            .show(ui, |ui| column(ui, s, "eaves-http", https_steps));
-        return;
-    }
+    let compared = &session.http.steps[..session.http_steps_at(step).min(session.http.steps.len())];
+    let shown = &session.https.steps[..(step + 1).min(session.https.steps.len())];
+    let chosen = session.inputs.scenario;
+    let (http_steps, tls_steps, tls_title) = if chosen == ScenarioName::Http {
+        (shown, compared, s.tr("eaves-https"))
+    } else if chosen == ScenarioName::Https {
+        (compared, shown, s.tr("eaves-https"))
+    } else {
+        (compared, shown, s.tr(&super::scenarios::name_key(chosen)))
+    };
     egui::ScrollArea::vertical()
         .id_salt("eaves_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if !super::attempt::attempts_until(&session.https, step).is_empty() {
+                super::attempt::ui(ui, s, &session.https, step);
+                ui.separator();
+            }
             ui.columns(2, |columns| {
                 // Left-aligned, not justified: justified wrapping spreads the letters.
                 let left = egui::Layout::top_down(egui::Align::Min);
-                columns[0].with_layout(left, |ui| column(ui, s, "eaves-http", http_steps));
-                columns[1].with_layout(left, |ui| column(ui, s, "eaves-https", https_steps));
+                columns[0].with_layout(left, |ui| column(ui, s, &s.tr("eaves-http"), http_steps));
+                columns[1].with_layout(left, |ui| column(ui, s, &tls_title, tls_steps));
             });
         });
 }
 
 fn column(ui: &mut egui::Ui, s: &Strings, title: &str, steps: &[Step]) {
-    ui.strong(s.tr(title));
+    ui.strong(title);
     ui.separator();
     if steps.is_empty() {
         ui.weak(s.tr("eaves-nothing-yet"));

@@ -23,6 +23,12 @@ impl InputsState {
         }
     }
 
+    /// Takes the inputs of the session now on screen (its scenario and wire edits
+    /// too), so that the next change keeps them.
+    pub fn sync(&mut self, inputs: &Inputs) {
+        self.draft = inputs.clone();
+    }
+
     /// Draws the three inputs in a row.
     pub fn ui(&mut self, ui: &mut egui::Ui, s: &Strings, commands: &mut Vec<Command>) {
         let mut changed = false;

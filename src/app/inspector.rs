@@ -87,7 +87,7 @@ impl InspectorState {
                 ("len", record.bytes.len().to_string()),
             ],
         ));
-        if record.tamper.is_some() {
+        if record.delivered.is_some() {
             ui.colored_label(ui.visuals().warn_fg_color, s.tr("inspector-tampered"));
         }
         let mut panes = vec![Pane {

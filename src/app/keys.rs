@@ -111,6 +111,7 @@ impl KeysState {
             .id_salt("keys_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                super::key_exchange::ui(ui, s, timeline, step);
                 for (group, secrets) in grouped.iter().enumerate() {
                     if secrets.is_empty() {
                         continue;
@@ -197,6 +198,48 @@ impl KeysState {
     }
 }
 
+/// The HkdfLabel's three parts (RFC 8446 7.1): length, "tls13 " label, context.
+fn hkdf_label_parts(ui: &mut egui::Ui, s: &Strings, info: &[u8]) {
+    let Some((length, rest)) = info.split_at_checked(2) else {
+        return;
+    };
+    let Some((&label_len, rest)) = rest.split_first() else {
+        return;
+    };
+    let Some((label, rest)) = rest.split_at_checked(usize::from(label_len)) else {
+        return;
+    };
+    let context_len = rest.first().copied().unwrap_or_default();
+    let small = |ui: &mut egui::Ui, text: String| {
+        ui.add(egui::Label::new(RichText::new(text).small()).wrap());
+    };
+    small(
+        ui,
+        s.tr_args(
+            "keys-hkdf-length",
+            &[
+                ("n", u16::from_be_bytes([length[0], length[1]]).to_string()),
+                ("hex", spaced_hex(length)),
+            ],
+        ),
+    );
+    small(
+        ui,
+        s.tr_args(
+            "keys-hkdf-label-part",
+            &[
+                ("label", String::from_utf8_lossy(label).into_owned()),
+                ("n", label_len.to_string()),
+                ("hex", spaced_hex(label)),
+            ],
+        ),
+    );
+    small(
+        ui,
+        s.tr_args("keys-hkdf-context-part", &[("n", context_len.to_string())]),
+    );
+}
+
 /// The full derivation of one secret; returns whether Close was clicked, and where
 /// it was drawn.
 fn derivation_view(ui: &mut egui::Ui, s: &Strings, d: &Derivation) -> (bool, egui::Rect) {
@@ -222,15 +265,25 @@ fn derivation_view(ui: &mut egui::Ui, s: &Strings, d: &Derivation) -> (bool, egu
             ui.weak(name);
             hex(ui, value);
         }
-        if let Some(label) = &d.label {
-            ui.weak(s.tr("keys-label"));
-            ui.monospace(s.tr_args("keys-label-full", &[("label", label.clone())]));
-            ui.weak(s.tr("keys-context"));
-            hex(ui, &d.context);
+        if d.function == "Derive-Secret" {
+            ui.add(egui::Label::new(RichText::new(s.tr("keys-derive-secret-is")).small()).wrap());
         }
-        if let Some(info) = d.hkdf_label() {
+        let info = d.hkdf_label();
+        if let Some(label) = &d.label {
+            if info.is_some() {
+                ui.weak(s.tr("keys-label"));
+                ui.monospace(s.tr_args("keys-label-full", &[("label", label.clone())]));
+                ui.weak(s.tr("keys-context"));
+                hex(ui, &d.context);
+            } else {
+                ui.weak(s.tr("keys-label-prf"));
+                ui.monospace(format!("\"{label}\""));
+            }
+        }
+        if let Some(info) = info {
             ui.weak(s.tr("keys-hkdf-label"));
             hex(ui, &info);
+            hkdf_label_parts(ui, s, &info);
         }
         ui.weak(s.tr("keys-output"));
         hex(ui, &d.output);

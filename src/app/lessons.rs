@@ -227,6 +227,8 @@ impl LabApp {
             password: ready.lesson.password.clone(),
             server_name: ready.lesson.server_name.clone(),
             seed: self.options.seed.unwrap_or(ready.lesson.seed),
+            scenario: ready.lesson.scenario,
+            edits: Vec::new(),
         };
         let session = Session::compute_scenario(ready.lesson.scenario, &inputs)?;
         let (resolved, error) = match lesson::resolve(&ready.lesson, &session.https) {

@@ -6,17 +6,23 @@
 //! The sessions are simulated once per change of the inputs ([`session::Session`]);
 //! moving between steps only changes an index.
 
+pub mod attempt;
 pub mod certificate;
 pub mod controls;
 pub mod eavesdropper;
 pub mod i18n;
 pub mod inputs;
 pub mod inspector;
+pub mod key_exchange;
 pub mod keys;
 pub mod lesson_view;
 pub mod lessons;
+pub mod scenarios;
+pub mod screenshot;
 pub mod sequence;
 pub mod session;
+pub mod startup;
+pub mod wire_editor;
 
 use std::path::PathBuf;
 
@@ -118,6 +124,8 @@ pub struct Settings {
     pub side_panel: SidePanel,
     /// The lesson steps seen.
     pub lesson_progress: lessons::LessonProgress,
+    /// The zoom chosen with Ctrl +/- (1 = 100 %), on top of presentation mode's.
+    pub zoom: f32,
 }
 
 impl Default for Settings {
@@ -128,6 +136,7 @@ impl Default for Settings {
             pace_seconds: 2.0,
             side_panel: SidePanel::Keys,
             lesson_progress: lessons::LessonProgress::default(),
+            zoom: 1.0,
         }
     }
 }
@@ -172,6 +181,10 @@ pub enum Command {
     ShowPanel(SidePanel),
     /// Lesson mode: open, move, leave, list, reveal.
     Lesson(lessons::LessonCommand),
+    /// Set the zoom (1 = 100 %); kept between 50 % and 300 %.
+    SetZoom(f32),
+    /// Save the window as a PNG.
+    Screenshot,
 }
 
 /// The app: persisted settings, the sessions on screen and each view's state.
@@ -188,14 +201,19 @@ pub struct LabApp {
     pub options: Options,
     /// Auto-advance: when the current step was reached, while playing.
     playing_since: Option<f64>,
-    /// The style last applied to the context: (theme, presentation).
-    applied_style: Option<(Theme, bool)>,
+    /// The style last applied to the context: (theme, presentation, zoom bits).
+    applied_style: Option<(Theme, bool, u32)>,
+    /// Saving the window as a PNG.
+    pub screenshot: screenshot::ScreenshotState,
+    /// The startup measurement was printed.
+    measured_startup: bool,
     inputs: inputs::InputsState,
     sequence: sequence::SequenceState,
     inspector: inspector::InspectorState,
     keys: keys::KeysState,
     /// Lesson mode: the catalog, the open lesson and its step.
     pub lessons: lessons::LessonsState,
+    wire_editor: wire_editor::WireEditorState,
     commands: Vec<Command>,
 }
 
@@ -219,11 +237,14 @@ impl LabApp {
             options,
             playing_since: None,
             applied_style: None,
+            screenshot: screenshot::ScreenshotState::default(),
+            measured_startup: false,
             inputs: inputs::InputsState::new(&first),
             sequence: sequence::SequenceState::default(),
             inspector: inspector::InspectorState::default(),
             keys: keys::KeysState::default(),
             lessons: lessons::LessonsState::new(catalog),
+            wire_editor: wire_editor::WireEditorState::default(),
             commands: Vec::new(),
         };
         app.open_from_options()?;
@@ -246,11 +267,14 @@ impl LabApp {
             .lesson_position()
             .unwrap_or((self.step, self.session.len()));
         let mut rects = lesson_view::PanelRects::default();
+        let stem = || screenshot::file_stem(self.session.inputs.scenario.name(), self.step);
+        self.screenshot.poll(stem);
 
         let mut commands = std::mem::take(&mut self.commands);
         let s = &self.strings;
         let session = &self.session;
         let step = self.step;
+        let in_lesson = self.lesson_id().is_some();
 
         let top_bar = egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
@@ -259,11 +283,39 @@ impl LabApp {
                 ui.weak(s.tr("app-subtitle"));
                 ui.separator();
                 lesson_view::top_button(ui, s, &self.lessons, &mut commands);
+                if let Some(name) = scenarios::chooser(ui, s, session.inputs.scenario) {
+                    // Another scenario is free exploration: the lesson steps aside.
+                    if in_lesson {
+                        commands.push(Command::Lesson(lessons::LessonCommand::Leave));
+                    }
+                    let mut inputs = session.inputs.clone();
+                    inputs.scenario = name;
+                    inputs.edits.clear();
+                    commands.push(Command::SetInputs(inputs));
+                }
                 ui.separator();
                 self.inputs.ui(ui, s, &mut commands);
                 ui.separator();
                 settings_ui(ui, s, &self.settings, &mut commands);
+                if ui
+                    .button(s.tr("shot-button"))
+                    .on_hover_text(s.tr_args(
+                        "shot-hint",
+                        &[("folder", self.screenshot.folder.display().to_string())],
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::Screenshot);
+                }
+                if (self.settings.zoom - 1.0).abs() > 0.01 {
+                    ui.weak(s.tr_args(
+                        "zoom-level",
+                        &[("percent", format!("{:.0}", self.settings.zoom * 100.0))],
+                    ));
+                }
             });
+            let stem = screenshot::file_stem(session.inputs.scenario.name(), step);
+            self.screenshot.notice_ui(ui, s, || stem);
             ui.add_space(4.0);
         });
         rects.inputs = Some(top_bar.response.rect);
@@ -332,8 +384,21 @@ impl LabApp {
         rects.side = Some(side_panel.response.rect);
         let central = egui::CentralPanel::default().show(ui, |ui| {
             controls::step_heading(ui, s, &session.https, step);
+            self.wire_editor.ui(ui, s, session, step, &mut commands);
             ui.separator();
-            self.inspector.ui(ui, s, session, step);
+            match session
+                .https
+                .steps
+                .get(step)
+                .and_then(|st| st.attempt.as_ref())
+            {
+                Some(attempt) => {
+                    egui::ScrollArea::vertical()
+                        .id_salt("attempt_scroll")
+                        .show(ui, |ui| attempt::attempt_view(ui, s, attempt));
+                }
+                None => self.inspector.ui(ui, s, session, step),
+            }
         });
         rects.inspector = Some(central.response.rect);
         lesson_view::paint_focus(ui.ctx(), s, lesson_focus, rects);
@@ -373,6 +438,7 @@ impl LabApp {
             Command::SetInputs(inputs) => match self.session.recompute(&inputs) {
                 Ok(()) => {
                     self.inputs.error = None;
+                    self.inputs.sync(&self.session.inputs);
                     self.step = self.step.min(self.session.len().saturating_sub(1));
                     self.lesson_inputs_changed();
                 }
@@ -383,6 +449,8 @@ impl LabApp {
             Command::SetPace(seconds) => self.settings.pace_seconds = seconds.clamp(0.5, 10.0),
             Command::ShowPanel(panel) => self.settings.side_panel = panel,
             Command::Lesson(command) => self.apply_lesson(command),
+            Command::SetZoom(zoom) => self.settings.zoom = zoom.clamp(0.5, 3.0),
+            Command::Screenshot => self.screenshot.request(ctx),
         }
         ctx.request_repaint();
     }
@@ -400,7 +468,25 @@ impl LabApp {
     /// The navigation keys, taken before any widget sees them (so Space does not also
     /// press a focused button), except while the student types into an input.
     fn read_keys(&mut self, ctx: &egui::Context) {
-        if ctx.text_edit_focused() {
+        // F12 and zoom work everywhere, even while typing.
+        let zoom = self.settings.zoom;
+        ctx.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::F12) {
+                self.commands.push(Command::Screenshot);
+            }
+            let command = egui::Modifiers::COMMAND;
+            if i.consume_key(command, egui::Key::Plus) || i.consume_key(command, egui::Key::Equals)
+            {
+                self.commands.push(Command::SetZoom(zoom_step(zoom, true)));
+            }
+            if i.consume_key(command, egui::Key::Minus) {
+                self.commands.push(Command::SetZoom(zoom_step(zoom, false)));
+            }
+            if i.consume_key(command, egui::Key::Num0) {
+                self.commands.push(Command::SetZoom(1.0));
+            }
+        });
+        if ctx.text_edit_focused() || self.wire_editor.is_open() {
             return;
         }
         let none = egui::Modifiers::NONE;
@@ -437,19 +523,34 @@ impl LabApp {
     }
 
     fn apply_style(&mut self, ctx: &egui::Context) {
-        let wanted = (self.settings.theme, self.settings.presentation);
+        let wanted = (
+            self.settings.theme,
+            self.settings.presentation,
+            self.settings.zoom.to_bits(),
+        );
         if self.applied_style == Some(wanted) {
             return;
         }
+        // The app zooms itself (persisted with the settings), not egui's own keys.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         ctx.set_theme(match self.settings.theme {
             Theme::Light => egui::Theme::Light,
             Theme::Dark => egui::Theme::Dark,
         });
-        ctx.set_zoom_factor(if self.settings.presentation { 1.4 } else { 1.0 });
+        let base = if self.settings.presentation { 1.4 } else { 1.0 };
+        ctx.set_zoom_factor(base * self.settings.zoom.clamp(0.5, 3.0));
         self.applied_style = Some(wanted);
         // The new zoom takes effect at the end of this pass: draw once more with it.
         ctx.request_repaint();
     }
+}
+
+/// The next zoom level in or out: steps of 10 %, rounded so that in and out return
+/// to the same levels.
+pub fn zoom_step(zoom: f32, zoom_in: bool) -> f32 {
+    let tenths = (zoom * 10.0).round();
+    let next = if zoom_in { tenths + 1.0 } else { tenths - 1.0 };
+    (next / 10.0).clamp(0.5, 3.0)
 }
 
 fn settings_ui(ui: &mut egui::Ui, s: &Strings, settings: &Settings, commands: &mut Vec<Command>) {
@@ -473,6 +574,10 @@ fn settings_ui(ui: &mut egui::Ui, s: &Strings, settings: &Settings, commands: &m
 impl eframe::App for LabApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+        if !self.measured_startup && startup::measuring() {
+            self.measured_startup = true;
+            startup::first_frame(ui.ctx());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -15,7 +15,16 @@ pub fn arrow_label(s: &Strings, index: usize, step: &Step) -> String {
     let (message, protection) = match step.records.first() {
         Some(record) if record.message == "alert" => (step.name.clone(), record.protection),
         Some(record) => (record.message.clone(), record.protection),
-        None => (step.name.clone(), Protection::Plaintext),
+        // No record (the attacker's attempts with a stolen key): nothing protected.
+        None => {
+            return s.tr_args(
+                "sequence-arrow-no-record",
+                &[
+                    ("k", (index + 1).to_string()),
+                    ("message", step.name.clone()),
+                ],
+            );
+        }
     };
     s.tr_args(
         "sequence-arrow",
@@ -60,7 +69,7 @@ fn draw(
     let dark = ui.visuals().dark_mode;
     ui.add_space(4.0);
     ui.heading(s.tr("sequence-heading"));
-    legend(ui, s, dark);
+    legend(ui, s, dark, timeline.scenario.name.uses_tls12());
     ui.separator();
 
     let width = ui.available_width();
@@ -70,7 +79,12 @@ fn draw(
     let small = FontId::proportional(12.0);
     let text = ui.visuals().text_color();
     let third = (width / 3.0 - 4.0).max(20.0);
-    let galleys = ["sequence-client", "sequence-wire", "sequence-server"]
+    let middle = if timeline.scenario.name == crate::sim::ScenarioName::Mitm {
+        "sequence-attacker"
+    } else {
+        "sequence-wire"
+    };
+    let galleys = ["sequence-client", middle, "sequence-server"]
         .map(|key| ui.painter().layout(s.tr(key), small.clone(), text, third));
     let height = galleys.iter().map(|g| g.size().y).fold(0.0, f32::max) + 8.0;
     let (header, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
@@ -214,14 +228,18 @@ fn blend(text: Color32, accent: Color32) -> Color32 {
     )
 }
 
-fn legend(ui: &mut egui::Ui, s: &Strings, dark: bool) {
+fn legend(ui: &mut egui::Ui, s: &Strings, dark: bool, tls12: bool) {
     ui.horizontal_wrapped(|ui| {
         ui.label(s.tr("sequence-legend"));
+        let tls12 = tls12.then_some(Protection::SessionKeys);
         for protection in [
             Protection::Plaintext,
             Protection::HandshakeKeys,
             Protection::ApplicationKeys,
-        ] {
+        ]
+        .into_iter()
+        .chain(tls12)
+        {
             let color = protection_color(protection, dark);
             let (rect, _) = ui.allocate_exact_size(Vec2::new(22.0, 12.0), Sense::hover());
             arrow(

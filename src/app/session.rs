@@ -1,7 +1,9 @@
 //! The sessions on screen: computed once per change of the inputs, then only read.
 
 use crate::crypto::pki::{CertSummary, summarize_certificate};
-use crate::sim::{Scenario, ScenarioName, Timeline, simulate};
+use crate::sim::{ByteEdit, Scenario, ScenarioName, Timeline, simulate};
+use crate::tls::Side;
+use crate::wire::{HandshakeMessage, Tls12Message, decode_inner_plaintext};
 
 /// What the student can change.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -12,6 +14,16 @@ pub struct Inputs {
     pub server_name: String,
     /// The seed of the random generator.
     pub seed: u64,
+    /// The scenario the student steps through (HTTPS unless chosen otherwise).
+    #[serde(default = "default_scenario")]
+    pub scenario: ScenarioName,
+    /// Bytes the student changed on the wire with the wire editor.
+    #[serde(default)]
+    pub edits: Vec<ByteEdit>,
+}
+
+fn default_scenario() -> ScenarioName {
+    ScenarioName::Https
 }
 
 impl Default for Inputs {
@@ -21,19 +33,37 @@ impl Default for Inputs {
             password: scenario.password,
             server_name: scenario.server_name,
             seed: scenario.seed,
+            scenario: ScenarioName::Https,
+            edits: Vec::new(),
         }
     }
 }
 
 impl Inputs {
-    /// The scenario `name` run with these inputs.
+    /// The scenario `name` run with these inputs; the wire edits belong to the
+    /// chosen scenario only.
     pub fn scenario(&self, name: ScenarioName) -> Scenario {
         Scenario {
             name,
             seed: self.seed,
             password: self.password.clone(),
             server_name: self.server_name.clone(),
+            edits: if name == self.scenario {
+                self.edits.clone()
+            } else {
+                Vec::new()
+            },
             ..Scenario::default()
+        }
+    }
+
+    /// The session the eavesdropper panel compares with: plain HTTP, or HTTPS when
+    /// plain HTTP is the scenario chosen.
+    pub fn comparison(&self) -> ScenarioName {
+        if self.scenario == ScenarioName::Http {
+            ScenarioName::Https
+        } else {
+            ScenarioName::Http
         }
     }
 }
@@ -41,19 +71,22 @@ impl Inputs {
 /// A certificate as the certificate panel shows it.
 pub type CertView = Result<CertSummary, String>;
 
-/// The HTTPS session shown, the HTTP session beside it, and what changed.
+/// The session shown (of the chosen scenario, HTTPS by default), the comparison
+/// session beside it, and what changed.
 pub struct Session {
     /// The inputs both sessions were simulated with.
     pub inputs: Inputs,
-    /// The login over HTTPS: the session the student steps through.
+    /// The session the student steps through: the chosen scenario (the name stays
+    /// from when it was always HTTPS).
     pub https: Timeline,
-    /// The same login over plain HTTP, for the eavesdropper comparison.
+    /// The same login for the eavesdropper comparison: plain HTTP, or HTTPS when the
+    /// chosen scenario is plain HTTP ([`Inputs::comparison`]).
     pub http: Timeline,
-    /// The root CA and the server certificate, read once.
+    /// The root CA the browser trusts, read once (none on plain HTTP).
     pub root: CertView,
-    /// The server's certificate.
+    /// The server certificate the browser received, as it arrived.
     pub server: CertView,
-    /// The HTTPS session of the previous inputs, to mark the bytes that changed.
+    /// The shown session of the previous inputs, to mark the bytes that changed.
     pub previous: Option<Timeline>,
     /// How many times a session has been simulated (tests check it stays put).
     pub generation: u64,
@@ -62,18 +95,20 @@ pub struct Session {
 impl Session {
     /// Simulates both scenarios with `inputs`; the error names the input that is wrong.
     pub fn compute(inputs: &Inputs) -> Result<Session, String> {
-        Session::compute_scenario(ScenarioName::Https, inputs)
-    }
-
-    /// Simulates scenario `name` (shown as the session stepped through, in place of
-    /// HTTPS: a lesson's scenario) and HTTP with `inputs`.
-    pub fn compute_scenario(name: ScenarioName, inputs: &Inputs) -> Result<Session, String> {
-        let https = inputs.scenario(name);
-        https.validate()?;
-        let https = simulate(&https).map_err(|e| e.to_string())?;
-        let http = simulate(&inputs.scenario(ScenarioName::Http)).map_err(|e| e.to_string())?;
-        let root = summarize_certificate(&https.pki.ca_cert_der).map_err(|e| e.to_string());
-        let server = summarize_certificate(&https.pki.server_cert_der).map_err(|e| e.to_string());
+        let shown = inputs.scenario(inputs.scenario);
+        shown.validate()?;
+        let https = simulate(&shown).map_err(|e| e.to_string())?;
+        let http = simulate(&inputs.scenario(inputs.comparison())).map_err(|e| e.to_string())?;
+        let (root, server) = if inputs.scenario.uses_tls() {
+            let root = summarize_certificate(&https.pki.ca_cert_der).map_err(|e| e.to_string());
+            let server = received_certificate(&https)
+                .unwrap_or_else(|| Ok(https.pki.server_cert_der.clone()))
+                .and_then(|der| summarize_certificate(&der).map_err(|e| e.to_string()));
+            (root, server)
+        } else {
+            let none = Err("plain HTTP has no certificate".to_string());
+            (none.clone(), none)
+        };
         Ok(Session {
             inputs: inputs.clone(),
             https,
@@ -85,12 +120,26 @@ impl Session {
         })
     }
 
+    /// Simulates scenario `name` with `inputs` (a lesson's scenario): the wire edits
+    /// of another scenario do not carry over.
+    pub fn compute_scenario(name: ScenarioName, inputs: &Inputs) -> Result<Session, String> {
+        let mut inputs = inputs.clone();
+        if inputs.scenario != name {
+            inputs.scenario = name;
+            inputs.edits.clear();
+        }
+        Session::compute(&inputs)
+    }
+
     /// Replaces this session by one for `inputs`, keeping the old one to compare.
     pub fn recompute(&mut self, inputs: &Inputs) -> Result<(), String> {
-        let mut next = Session::compute_scenario(self.https.scenario.name, inputs)?;
+        let mut next = Session::compute(inputs)?;
         next.generation = self.generation + 1;
         let old = std::mem::replace(self, next);
-        self.previous = Some(old.https);
+        // Another scenario is another conversation: nothing to compare byte by byte.
+        if old.inputs.scenario == inputs.scenario {
+            self.previous = Some(old.https);
+        }
         Ok(())
     }
 
@@ -112,7 +161,7 @@ impl Session {
             if inner {
                 r.inner_plaintext.clone()
             } else {
-                Some(r.bytes.clone())
+                Some(r.received_bytes().to_vec())
             }
         };
         let Some(now) = pick(&self.https) else {
@@ -127,17 +176,64 @@ impl Session {
             .collect()
     }
 
-    /// How many steps of the HTTP session have happened when the HTTPS session is at
-    /// `step`: an HTTP message counts once the HTTPS step of the same name is reached.
+    /// How many steps of the comparison session have happened when the shown
+    /// session is at `step`: the comparison reaches a step once the shown session has
+    /// reached a step of the same name (ignoring the `tls12_`/`tls13_` and `attacker_`
+    /// prefixes), so both columns stand at the same point of the login.
     pub fn http_steps_at(&self, step: usize) -> usize {
+        let reached: Vec<&str> = self
+            .https
+            .steps
+            .iter()
+            .take(step.saturating_add(1))
+            .map(|s| base_step_name(&s.name))
+            .collect();
         self.http
             .steps
             .iter()
-            .take_while(|h| {
-                self.https
-                    .step_index(&h.name)
-                    .is_some_and(|index| index <= step)
-            })
-            .count()
+            .rposition(|h| reached.contains(&base_step_name(&h.name)))
+            .map_or(0, |last| last + 1)
     }
+}
+
+/// A step's name without the prefix telling the connection or the attacker's part.
+pub fn base_step_name(name: &str) -> &str {
+    ["tls12_", "tls13_", "attacker_"]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name)
+}
+
+/// The server certificate (DER) in the first Certificate message the browser
+/// received: the attacker's in `mitm`, as it arrived in TLS 1.2 (where it is sent in
+/// the clear and the wire editor can change it), as the sender encrypted it in TLS 1.3.
+pub fn received_certificate(timeline: &Timeline) -> Option<Result<Vec<u8>, String>> {
+    let record = timeline
+        .steps
+        .iter()
+        .filter(|s| s.to == Side::Client)
+        .flat_map(|s| s.records.iter())
+        .find(|r| r.message == "Certificate")?;
+    let unreadable = || "the Certificate message as received does not decode".to_string();
+    let leaf = if let Some(inner) = &record.inner_plaintext {
+        decode_inner_plaintext(inner)
+            .ok()
+            .and_then(|(_, content)| HandshakeMessage::decode(content).ok())
+            .and_then(|(message, _)| match message {
+                HandshakeMessage::Certificate(c) => {
+                    c.certificate_list.into_iter().next().map(|e| e.cert_data)
+                }
+                _ => None,
+            })
+    } else {
+        record
+            .received_bytes()
+            .get(5..)
+            .and_then(|body| Tls12Message::decode(body).ok())
+            .and_then(|(message, _)| match message {
+                Tls12Message::Certificate(c) => c.certificate_list.into_iter().next(),
+                _ => None,
+            })
+    };
+    Some(leaf.ok_or_else(unreadable))
 }

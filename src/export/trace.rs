@@ -44,6 +44,17 @@ fn step_text(i: usize, total: usize, step: &Step) -> String {
             record.message
         ));
         out.push_str(&hex_block(&record.bytes, "  "));
+        if let (Some(delivered), None) = (&record.delivered, record.tamper) {
+            let changed: Vec<String> = (0..delivered.len().max(record.bytes.len()))
+                .filter(|i| record.bytes.get(*i) != delivered.get(*i))
+                .map(|i| i.to_string())
+                .collect();
+            out.push_str(&format!(
+                "  attacker changed byte(s) {}; delivered:\n",
+                changed.join(", ")
+            ));
+            out.push_str(&hex_block(delivered, "  "));
+        }
         if let (Some(delivered), Some(tamper)) = (&record.delivered, record.tamper) {
             out.push_str(&format!(
                 "  attacker flipped byte {} with mask 0x{:02x}; delivered:\n",

@@ -22,7 +22,7 @@ use crate::crypto::{EcdheKeyPair, EcdsaKey, RecordProtection, RsaKey, TrafficKey
 use crate::http;
 use crate::sim::SimError;
 use crate::sim::run::{simulate, tamper_out_of_range};
-use crate::sim::scenario::{Scenario, ScenarioName, Tamper};
+use crate::sim::scenario::{ByteEdit, Scenario, ScenarioName, Tamper};
 use crate::sim::tap::{Observation, ObservationKind, observe_http};
 use crate::sim::timeline::{DecryptionAttempt, Learned, Outcome, Step, Timeline, hex};
 use crate::tls::Side;
@@ -40,13 +40,53 @@ pub(crate) fn simulate_key_compromise(scenario: &Scenario) -> Result<Timeline, S
     let mut first = Scenario {
         name: ScenarioName::Tls12Rsa,
         tamper: None,
+        edits: Vec::new(),
         ..scenario.clone()
     };
     let mut second = Scenario {
         name: ScenarioName::Https,
         tamper: None,
+        edits: Vec::new(),
         ..scenario.clone()
     };
+    if !scenario.edits.is_empty() {
+        // Edits count over both sessions' records as the timeline numbers them: the
+        // first session's records, as edited (an edit that makes it abort leaves it
+        // fewer), then the second's. Taken record by record in wire order, since an
+        // edit only changes what comes after it.
+        let mut edits = scenario.edits.clone();
+        edits.sort_by_key(|e| (e.record, e.offset));
+        let mut split = simulate(&first)?.records().count();
+        let mut last_record = None;
+        for edit in edits {
+            if last_record.is_some_and(|r| r != edit.record) {
+                split = simulate(&first)?.records().count();
+                last_record = None;
+            }
+            if edit.record < split {
+                first.edits.push(edit);
+                last_record = Some(edit.record);
+            } else {
+                second.edits.push(ByteEdit {
+                    record: edit.record - split,
+                    ..edit
+                });
+            }
+        }
+        if !second.edits.is_empty()
+            && let Err(SimError::EditOutOfRange {
+                record,
+                offset,
+                why,
+            }) = simulate(&second)
+        {
+            return Err(SimError::EditOutOfRange {
+                record: record + split,
+                offset,
+                why,
+            });
+        }
+    }
     if let Some(tamper) = scenario.tamper {
         // `--tamper` counts over both sessions' records, as `trace --json` shows them.
         let lengths = |t: &Timeline| t.records().map(|r| r.bytes.len()).collect::<Vec<_>>();

@@ -13,6 +13,6 @@ pub mod tap;
 pub mod timeline;
 
 pub use run::{SimError, simulate};
-pub use scenario::{Scenario, ScenarioName, Tamper};
+pub use scenario::{ByteEdit, Scenario, ScenarioName, Tamper};
 pub use tap::{Observation, ObservationKind};
 pub use timeline::{DecryptionAttempt, Learned, Outcome, SessionPki, Step, Timeline, WireRecord};

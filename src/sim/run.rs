@@ -5,7 +5,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::crypto::{LabRng, PkiRequest, Validity, issue_pki, issue_pki_with, lab_rsa_key};
 use crate::http::{self, LoginForm};
-use crate::sim::scenario::{Scenario, ScenarioName, Tamper};
+use crate::sim::scenario::{ByteEdit, Scenario, ScenarioName, Tamper};
 use crate::sim::tap::{Attacker, observe_http, observe_tls, observe_tls12};
 use crate::sim::timeline::{Learned, Outcome, SessionPki, Step, Timeline, WireRecord};
 use crate::tls::{
@@ -34,6 +34,16 @@ pub enum SimError {
     /// The tamper position does not exist on this session's wire.
     #[error("--tamper {record}:{offset}: {why}")]
     TamperOutOfRange {
+        /// The record asked for.
+        record: usize,
+        /// The byte asked for.
+        offset: usize,
+        /// What the wire really had.
+        why: String,
+    },
+    /// A wire edit names a record or byte this session's wire lacks.
+    #[error("edit of record {record} byte {offset}: {why}")]
+    EditOutOfRange {
         /// The record asked for.
         record: usize,
         /// The byte asked for.
@@ -295,7 +305,7 @@ impl<'a> Session<'a> {
             steps: Vec::new(),
             pending: HashMap::new(),
             to_tap: channel(),
-            attacker: Attacker::new(scenario.tamper),
+            attacker: Attacker::with_edits(scenario.tamper, scenario.edits.clone()),
             clock_micros: 0,
             last_sender: None,
             name_counts: HashMap::new(),
@@ -462,6 +472,7 @@ impl<'a> Session<'a> {
         let mut tamper = self.scenario.tamper;
         let mut delivered = self.attacker.pass(&bytes);
         if tamper.is_none()
+            && self.scenario.edits.is_empty()
             && self.scenario.name == ScenarioName::Tamper
             && self
                 .steps
@@ -482,7 +493,7 @@ impl<'a> Session<'a> {
         let record = self.steps.get_mut(step)?.records.last_mut()?;
         if let Some(changed) = &delivered {
             record.delivered = Some(changed.clone());
-            record.tamper = tamper;
+            record.tamper = tamper.filter(|t| t.record == record.index);
             record.fields = annotate_wire(transport, changed, record.protection);
         }
         Some((step, to, delivered.unwrap_or(bytes)))
@@ -619,6 +630,14 @@ impl<'a> Session<'a> {
                 .collect();
             return Err(tamper_out_of_range(tamper, &records));
         }
+        if let Some(edit) = self.attacker.first_missed_edit() {
+            let records: Vec<usize> = self
+                .steps
+                .iter()
+                .flat_map(|s| s.records.iter().map(|r| r.bytes.len()))
+                .collect();
+            return Err(edit_out_of_range(edit, &records));
+        }
         let outcome = match self.outcome {
             Some(outcome) => outcome,
             None if self.login_answered => Outcome::Completed,
@@ -655,6 +674,26 @@ pub(crate) fn tamper_out_of_range(tamper: Tamper, records: &[usize]) -> SimError
     SimError::TamperOutOfRange {
         record: tamper.record,
         offset: tamper.offset,
+        why,
+    }
+}
+
+/// The error for a wire edit whose record or byte the wire (records of these
+/// lengths) lacks.
+pub(crate) fn edit_out_of_range(edit: ByteEdit, records: &[usize]) -> SimError {
+    let SimError::TamperOutOfRange { why, .. } = tamper_out_of_range(
+        Tamper {
+            record: edit.record,
+            offset: edit.offset,
+            mask: 1,
+        },
+        records,
+    ) else {
+        return SimError::Internal("edit out of range".into());
+    };
+    SimError::EditOutOfRange {
+        record: edit.record,
+        offset: edit.offset,
         why,
     }
 }

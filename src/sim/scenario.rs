@@ -1,7 +1,7 @@
 //! What to simulate: which scenario, the seed, and what the student typed.
 
 /// The scenarios the lab can run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ScenarioName {
     /// The login over plain HTTP: everything readable on the wire.
@@ -106,6 +106,19 @@ pub struct Tamper {
     pub mask: u8,
 }
 
+/// Set one byte on the wire: byte `offset` of the `record`-th record (both counted
+/// from 0, record header included) arrives as `value`, whatever the sender put there.
+/// The wire editor's change; unlike [`Tamper`] it names the new value, not bits to flip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct ByteEdit {
+    /// Which record on the wire, counted from 0 over both directions.
+    pub record: usize,
+    /// Which byte of it, counted from 0 at the record header.
+    pub offset: usize,
+    /// The byte the receiver gets.
+    pub value: u8,
+}
+
 /// One session to simulate.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Scenario {
@@ -125,6 +138,11 @@ pub struct Scenario {
     /// the preset change (a byte in the middle of the encrypted login); in
     /// `key-compromise` it counts over both recorded sessions' records.
     pub tamper: Option<Tamper>,
+    /// Bytes an attacker sets on the wire (the app's wire editor), applied after
+    /// `tamper` to the record they name; any edit replaces `tamper`'s preset change.
+    /// In `key-compromise` the records count over both recorded sessions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<ByteEdit>,
 }
 
 /// The default seed.
@@ -144,6 +162,7 @@ impl Default for Scenario {
             card_number: "4111 1111 1111 1111".into(),
             server_name: DEFAULT_SERVER_NAME.into(),
             tamper: None,
+            edits: Vec::new(),
         }
     }
 }
@@ -170,6 +189,17 @@ impl Scenario {
             && tamper.mask == 0
         {
             return Err("tamper mask 0 changes nothing; use 0x01 to 0xff".into());
+        }
+        for (i, edit) in self.edits.iter().enumerate() {
+            if self.edits[..i]
+                .iter()
+                .any(|e| e.record == edit.record && e.offset == edit.offset)
+            {
+                return Err(format!(
+                    "record {} byte {} is edited twice",
+                    edit.record, edit.offset
+                ));
+            }
         }
         Ok(())
     }

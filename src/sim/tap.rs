@@ -5,7 +5,7 @@
 
 use crate::crypto::summarize_certificate;
 use crate::http;
-use crate::sim::scenario::Tamper;
+use crate::sim::scenario::{ByteEdit, Tamper};
 use crate::tls::Side;
 use crate::wire::{
     Alert, ContentType, Extension, HandshakeMessage, Record, Tls12Message, cipher_suite_name,
@@ -340,21 +340,31 @@ fn timing(time_micros: u64) -> Observation {
     )
 }
 
-/// The attacker's side of the tap: counts records and changes the chosen byte.
+/// The attacker's side of the tap: counts records and changes the chosen bytes.
 #[derive(Debug)]
 pub struct Attacker {
     tamper: Option<Tamper>,
+    edits: Vec<ByteEdit>,
     seen: usize,
     applied: bool,
+    /// Edits whose record went by without the byte they name.
+    missed: Vec<ByteEdit>,
 }
 
 impl Attacker {
     /// An attacker that makes `tamper`'s change, or none.
     pub fn new(tamper: Option<Tamper>) -> Self {
+        Attacker::with_edits(tamper, Vec::new())
+    }
+
+    /// An attacker that flips `tamper`'s bits, then sets the bytes `edits` name.
+    pub fn with_edits(tamper: Option<Tamper>, edits: Vec<ByteEdit>) -> Self {
         Attacker {
             tamper,
+            edits,
             seen: 0,
             applied: false,
+            missed: Vec::new(),
         }
     }
 
@@ -362,12 +372,20 @@ impl Attacker {
     pub fn pass(&mut self, bytes: &[u8]) -> Option<Vec<u8>> {
         let index = self.seen;
         self.seen += 1;
-        let tamper = self.tamper.filter(|t| t.record == index)?;
         let mut changed = bytes.to_vec();
-        let byte = changed.get_mut(tamper.offset)?;
-        *byte ^= tamper.mask;
-        self.applied = true;
-        Some(changed)
+        if let Some(tamper) = self.tamper.filter(|t| t.record == index)
+            && let Some(byte) = changed.get_mut(tamper.offset)
+        {
+            *byte ^= tamper.mask;
+            self.applied = true;
+        }
+        for edit in self.edits.iter().filter(|e| e.record == index) {
+            match changed.get_mut(edit.offset) {
+                Some(byte) => *byte = edit.value,
+                None => self.missed.push(*edit),
+            }
+        }
+        (changed != bytes).then_some(changed)
     }
 
     /// `bytes` with `tamper`'s change made, or `None` when the byte does not exist.
@@ -375,6 +393,15 @@ impl Attacker {
         let mut changed = bytes.to_vec();
         *changed.get_mut(tamper.offset)? ^= tamper.mask;
         Some(changed)
+    }
+
+    /// The first edit that could not be made: its record never crossed the wire, or
+    /// had no such byte.
+    pub fn first_missed_edit(&self) -> Option<ByteEdit> {
+        self.missed
+            .first()
+            .copied()
+            .or_else(|| self.edits.iter().find(|e| e.record >= self.seen).copied())
     }
 
     /// Whether the change was made (false when the record or byte never existed).
