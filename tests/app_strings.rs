@@ -20,6 +20,7 @@ const PREFIXES: &[&str] = &[
     "cert-",
     "outcome-",
     "step-",
+    "slides-",
 ];
 
 /// String literals in `text` that look like message keys.

@@ -15,6 +15,8 @@ pub mod inspector;
 pub mod keys;
 pub mod sequence;
 pub mod session;
+pub mod slides;
+pub mod slides_window;
 
 use std::path::PathBuf;
 
@@ -182,6 +184,9 @@ pub struct LabApp {
     inspector: inspector::InspectorState,
     keys: keys::KeysState,
     commands: Vec<Command>,
+    /// Slide mode: the caption banner (lesson and step title) drawn across the top.
+    pub slide_caption: Option<slides::Caption>,
+    slides_window: slides_window::SlidesWindow,
 }
 
 impl LabApp {
@@ -208,6 +213,8 @@ impl LabApp {
             inspector: inspector::InspectorState::default(),
             keys: keys::KeysState::default(),
             commands: Vec::new(),
+            slide_caption: None,
+            slides_window: slides_window::SlidesWindow::default(),
         })
     }
 
@@ -227,6 +234,9 @@ impl LabApp {
         let session = &self.session;
         let step = self.step;
 
+        if let Some(caption) = &self.slide_caption {
+            slides::caption_ui(ui, s, caption);
+        }
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
@@ -236,6 +246,8 @@ impl LabApp {
                 self.inputs.ui(ui, s, &mut commands);
                 ui.separator();
                 settings_ui(ui, s, &self.settings, &mut commands);
+                ui.separator();
+                self.slides_window.button(ui, s, &self.options);
             });
             ui.add_space(4.0);
         });
@@ -289,6 +301,8 @@ impl LabApp {
                     SidePanel::Certificate => certificate::ui(ui, s, session, step),
                 }
             });
+        self.slides_window
+            .ui(ui.ctx(), s, &self.options, self.settings.theme);
         egui::CentralPanel::default().show(ui, |ui| {
             controls::step_heading(ui, s, &session.https, step);
             ui.separator();
