@@ -22,6 +22,12 @@ use image::RgbaImage;
 use super::{Inputs, LabApp, Options, Session, SidePanel, Strings, Theme, inputs::InputsState};
 use crate::lesson::{self, Panel, Ready};
 
+/// The height of the window a slide shows, scaled to the slide: 720 pixels, the
+/// smallest window the app is laid out for. A 1920x1080 slide is a 1280x720 window in
+/// presentation mode at 1.5x: text about 29 pixels high, readable from the back of a
+/// classroom (1080 would fit more bytes, but at 20 pixels a projector loses them).
+pub const LAYOUT_HEIGHT: f32 = 900.0;
+
 /// A slide's size in pixels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SlideSize {
@@ -79,10 +85,11 @@ impl SlideSize {
         Ok(size)
     }
 
-    /// Points to pixels: every size shows the layout of a 1920x1080 slide, scaled, so a
-    /// deck looks the same at 720p and 4K (4K is simply sharper).
+    /// Points to pixels: every size shows the layout of a window [`LAYOUT_HEIGHT`]
+    /// pixels high, scaled to fill the slide, so a deck looks the same at 720p and 4K
+    /// (4K is simply sharper).
     fn pixels_per_point(self) -> f32 {
-        self.height as f32 / 1080.0
+        self.height as f32 / LAYOUT_HEIGHT
     }
 }
 
@@ -116,16 +123,16 @@ pub fn caption_ui(ui: &mut egui::Ui, s: &Strings, caption: &Caption) {
             egui::Frame::new()
                 .fill(visuals.extreme_bg_color)
                 .stroke(egui::Stroke::new(2.0, fill))
-                .inner_margin(egui::Margin::symmetric(16, 10)),
+                .inner_margin(egui::Margin::symmetric(12, 6)),
         )
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     egui::RichText::new(&caption.lesson_title)
-                        .size(30.0)
-                        .strong()
+                        .size(18.0)
                         .color(text),
                 );
+                ui.add(egui::Separator::default().vertical().spacing(16.0));
                 ui.label(
                     egui::RichText::new(s.tr_args(
                         "slides-caption-step",
@@ -135,7 +142,8 @@ pub fn caption_ui(ui: &mut egui::Ui, s: &Strings, caption: &Caption) {
                             ("title", caption.step_title.clone()),
                         ],
                     ))
-                    .size(26.0)
+                    .size(20.0)
+                    .strong()
                     .color(text),
                 );
             });
