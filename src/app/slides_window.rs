@@ -88,6 +88,8 @@ impl SlidesWindow {
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| self.contents(ui, s, options, theme));
         if !open {
             self.open = false;
