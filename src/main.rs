@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use handshake_lab::app::slides::{SlideSize, SlidesRequest};
 use handshake_lab::commands::{self, parse_tamper};
 use handshake_lab::sim::scenario::{DEFAULT_PASSWORD, DEFAULT_SEED, DEFAULT_SERVER_NAME};
 use handshake_lab::sim::{Scenario, ScenarioName, Tamper};
@@ -72,6 +73,27 @@ enum Command {
         /// The language of the lessons (English where a lesson has no translation).
         #[arg(long, default_value = "en")]
         lang: String,
+    },
+    /// Export a lesson as PNG slides, one per step (no display or GPU needed).
+    Slides {
+        /// The lesson's id (see `handshake-lab lessons`).
+        #[arg(long)]
+        lesson: String,
+        /// The folder to write <lesson>-step-NN.png into (created when missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Pixels per slide.
+        #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = SlideSize::parse)]
+        size: SlideSize,
+        /// Light or dark.
+        #[arg(long, default_value = "light", value_parser = ["light", "dark"])]
+        theme: String,
+        /// Another seed than the lesson's.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Also load the lessons in this folder (same id: these win).
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
     },
 }
 
@@ -161,6 +183,30 @@ fn main() -> ExitCode {
                 }
                 Err(e) => Err(e),
             }
+        }
+        Some(Command::Slides {
+            lesson,
+            out,
+            size,
+            theme,
+            seed,
+            lessons,
+        }) => {
+            if let Some(code) = commands::rerun_slides_without_device_select() {
+                return ExitCode::from(u8::try_from(code).unwrap_or(2));
+            }
+            commands::slides(&SlidesRequest {
+                lesson: lesson.clone(),
+                size: *size,
+                theme: if theme == "dark" {
+                    handshake_lab::app::Theme::Dark
+                } else {
+                    handshake_lab::app::Theme::Light
+                },
+                seed: *seed,
+                lessons: lessons.clone().or_else(|| cli.lessons.clone()),
+                out: out.clone(),
+            })
         }
     };
     match result {

@@ -27,6 +27,7 @@ const PREFIXES: &[&str] = &[
     "kx-",
     "shot-",
     "zoom-",
+    "slides-",
 ];
 
 /// String literals in `text` that look like message keys.

@@ -138,6 +138,23 @@ cert-pass = PASS
 cert-fail = FAIL
 cert-unreadable = Could not read this certificate: { $reason }
 
+## Slides (issue 5): export a lesson as PNG slides; the caption a slide carries
+slides-caption-step = Step { $number } of { $count }: { $title }
+slides-open = Export lesson as slides…
+slides-open-hint = One PNG per step of a lesson, in presentation mode, with the lesson and step titles on each
+slides-window-title = Export lesson as slides
+slides-lesson = Lesson
+slides-size = Size
+slides-size-default = { $size } (default)
+slides-folder = Folder
+slides-export = Export
+slides-cancel = Cancel
+slides-progress = Slide { $done } of { $total }
+slides-done = Wrote { $count } slides to { $folder }
+slides-failed = Export failed: { $reason }
+slides-cancelled = Cancelled: no slides were written.
+slides-no-lessons = No lesson could be loaded
+
 ## Outcome
 outcome-completed = The session completed.
 outcome-aborted = The { $side } aborted with alert { $alert }: { $reason }

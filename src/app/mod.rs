@@ -21,6 +21,8 @@ pub mod scenarios;
 pub mod screenshot;
 pub mod sequence;
 pub mod session;
+pub mod slides;
+pub mod slides_window;
 pub mod startup;
 pub mod wire_editor;
 
@@ -215,6 +217,9 @@ pub struct LabApp {
     pub lessons: lessons::LessonsState,
     wire_editor: wire_editor::WireEditorState,
     commands: Vec<Command>,
+    /// Slide mode: the caption banner (lesson and step title) drawn across the top.
+    pub slide_caption: Option<slides::Caption>,
+    slides_window: slides_window::SlidesWindow,
 }
 
 impl LabApp {
@@ -246,6 +251,8 @@ impl LabApp {
             lessons: lessons::LessonsState::new(catalog),
             wire_editor: wire_editor::WireEditorState::default(),
             commands: Vec::new(),
+            slide_caption: None,
+            slides_window: slides_window::SlidesWindow::default(),
         };
         app.open_from_options()?;
         Ok(app)
@@ -276,6 +283,9 @@ impl LabApp {
         let step = self.step;
         let in_lesson = self.lesson_id().is_some();
 
+        if let Some(caption) = &self.slide_caption {
+            slides::caption_ui(ui, s, caption);
+        }
         let top_bar = egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
@@ -313,6 +323,8 @@ impl LabApp {
                         &[("percent", format!("{:.0}", self.settings.zoom * 100.0))],
                     ));
                 }
+                ui.separator();
+                self.slides_window.button(ui, s, &self.options);
             });
             let stem = screenshot::file_stem(session.inputs.scenario.name(), step);
             self.screenshot.notice_ui(ui, s, || stem);
@@ -381,6 +393,8 @@ impl LabApp {
                     SidePanel::Certificate => certificate::ui(ui, s, session, step),
                 }
             });
+        self.slides_window
+            .ui(ui.ctx(), s, &self.options, self.settings.theme);
         rects.side = Some(side_panel.response.rect);
         let central = egui::CentralPanel::default().show(ui, |ui| {
             controls::step_heading(ui, s, &session.https, step);
