@@ -126,22 +126,22 @@ fn summary_grid(ui: &mut egui::Ui, s: &Strings, key: &str, c: &CertSummary) {
             true,
         ),
     ];
-    egui::Grid::new(("cert_grid", key))
-        .num_columns(2)
-        .spacing([10.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for (name, value, mono) in rows {
-                ui.weak(name);
-                let text = if mono {
-                    RichText::new(value).monospace()
-                } else {
-                    RichText::new(value)
-                };
+    // Name above value: a side panel is narrow, and a two-column grid squeezed the
+    // values (subject, serial, keys) into a column a few letters wide.
+    ui.push_id(("cert_rows", key), |ui| {
+        for (name, value, mono) in rows {
+            ui.add_space(2.0);
+            ui.weak(name);
+            let text = if mono {
+                RichText::new(value).monospace()
+            } else {
+                RichText::new(value)
+            };
+            ui.indent("value", |ui| {
                 ui.add(egui::Label::new(text).wrap());
-                ui.end_row();
-            }
-        });
+            });
+        }
+    });
 }
 
 #[cfg(test)]
