@@ -26,7 +26,7 @@ controls-restart = Restart
 controls-pace = Pace
 controls-pace-seconds = { $s } s per step
 controls-position = step { $k } of { $n }
-controls-keys-hint = Keys: Right or Space next, Left back, Home first, End last
+controls-keys-hint = Keys: Right or Space next, Left back, Home first, End last; F1 all shortcuts
 controls-sent-by = sent by the { $side } at { $time } ms
 
 ## Sequence view
@@ -210,3 +210,57 @@ step-http_request-plain = The login request, in the clear
 step-http_request-plain-explain = The browser sends POST /login with the username, password and card number as plain text. Anyone on the wire reads it as it is.
 step-http_response-plain = The bank's answer, in the clear
 step-http_response-plain-explain = The server answers the login as plain text. Anyone on the wire reads it, and could change it.
+
+## Accessibility, keyboard and language (issue 7: help overlay, regions, screen
+## readers, language choice)
+settings-language = Language:
+settings-language-name = English
+settings-language-hint = The language of the window and of the lessons
+help-button = Shortcuts (F1)
+help-button-hint = Every keyboard shortcut
+help-heading = Keyboard shortcuts
+help-close = Close
+help-screen-reader = With a screen reader: every control has a name; each new step is announced with its title and explanation; in the inspector a field reads as its name, value and meaning; in the Keys panel "Read value" reads a secret's value.
+help-regions = The regions:
+help-region-line = Alt+{ $n }: { $region }
+help-keys-help = ? or F1
+help-do-help = this help (Escape closes it)
+help-keys-tab = Tab, Shift+Tab
+help-do-tab = next or previous control
+help-keys-regions = F6, Shift+F6
+help-do-regions = next or previous region of the window
+help-keys-region-n = Alt+1 to Alt+6
+help-do-region-n = straight to a region (listed below)
+help-keys-next = Right, Space, Page Down
+help-do-next = next step
+help-keys-back = Left, Page Up
+help-do-back = previous step
+help-keys-first-last = Home, End
+help-do-first-last = first step, last step
+help-keys-activate = Enter, Space
+help-do-activate = press the focused button or choose the focused item (Space steps when nothing has the focus)
+help-keys-up-down = Up, Down
+help-do-up-down = the control above or below (in the conversation: the previous or next message; Enter shows it)
+help-keys-escape = Escape
+help-do-escape = leave the focused control, so that Left, Right, Home and End step again
+help-keys-inspector-fields = Up, Down in the inspector
+help-do-inspector-fields = previous or next field of the message
+help-keys-inspector-bytes = Left, Right, Home, End in the inspector
+help-do-inspector-bytes = previous or next byte, first or last byte (the field follows the byte)
+a11y-region-lesson = the lesson
+a11y-region-inputs = the top bar (lessons, inputs, settings)
+a11y-region-sequence = the conversation
+a11y-region-inspector = the inspector (fields and bytes)
+a11y-region-side = the side panel (keys, eavesdropper, certificate)
+a11y-region-controls = the step controls
+a11y-announcement = The step shown
+a11y-field = { $name } = { $value }. { $meaning }. { $bytes }
+a11y-field-no-value = { $name }. { $meaning }. { $bytes }
+a11y-byte = Byte { $offset }
+a11y-inspector-cursor = The fields of this message: press Up or Down to choose a field
+a11y-inspector-keys = Up and Down: previous and next field. Left and Right: previous and next byte. Home and End: first and last byte.
+a11y-read-value-of = Read the value of { $name }
+a11y-hide-value-of = Hide the value of { $name }
+keys-read-value = Read value
+keys-hide-value = Hide value
+keys-value-of = { $name } ({ $len } bytes): { $hex }

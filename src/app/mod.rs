@@ -6,13 +6,19 @@
 //! The sessions are simulated once per change of the inputs ([`session::Session`]);
 //! moving between steps only changes an index.
 
+pub mod a11y;
+pub mod a11y_keys;
 pub mod certificate;
+pub mod contrast;
 pub mod controls;
 pub mod eavesdropper;
+pub mod help;
 pub mod i18n;
 pub mod inputs;
 pub mod inspector;
+pub mod inspector_keys;
 pub mod keys;
+pub mod language;
 pub mod lesson_view;
 pub mod lessons;
 pub mod sequence;
@@ -55,6 +61,8 @@ pub struct Options {
     pub step: Option<usize>,
     /// A folder of extra lessons.
     pub lessons: Option<PathBuf>,
+    /// The UI's language (`--lang`; over the saved setting).
+    pub lang: Option<String>,
 }
 
 /// Opens the window and runs until it is closed.
@@ -65,7 +73,7 @@ pub fn run(options: Options) -> Result<(), String> {
 /// Opens the window on `app` (checked before: see [`LabApp::launch`]) and runs until
 /// it is closed.
 pub fn run_app(app: LabApp) -> Result<(), String> {
-    let strings = Strings::english();
+    let strings = Strings::for_language(&app.settings.language);
     let title = format!(
         "{} — {}",
         strings.tr("app-title"),
@@ -88,6 +96,8 @@ pub fn run_app(app: LabApp) -> Result<(), String> {
             {
                 app.settings = settings;
                 app.lesson_settings_loaded();
+                let lang = app.options.lang.clone();
+                app.set_language(&lang.unwrap_or_else(|| app.settings.language.clone()));
             }
             Ok(Box::new(app))
         }),
@@ -118,6 +128,8 @@ pub struct Settings {
     pub side_panel: SidePanel,
     /// The lesson steps seen.
     pub lesson_progress: lessons::LessonProgress,
+    /// The UI's language (`en`, `de`).
+    pub language: String,
 }
 
 impl Default for Settings {
@@ -128,6 +140,7 @@ impl Default for Settings {
             pace_seconds: 2.0,
             side_panel: SidePanel::Keys,
             lesson_progress: lessons::LessonProgress::default(),
+            language: "en".to_string(),
         }
     }
 }
@@ -172,6 +185,10 @@ pub enum Command {
     ShowPanel(SidePanel),
     /// Lesson mode: open, move, leave, list, reveal.
     Lesson(lessons::LessonCommand),
+    /// Show the UI in this language.
+    SetLanguage(String),
+    /// Open or close the keyboard help.
+    Help(bool),
 }
 
 /// The app: persisted settings, the sessions on screen and each view's state.
@@ -197,6 +214,10 @@ pub struct LabApp {
     /// Lesson mode: the catalog, the open lesson and its step.
     pub lessons: lessons::LessonsState,
     commands: Vec<Command>,
+    /// The keyboard help overlay.
+    pub help: help::HelpState,
+    /// The window's regions, for the region keys.
+    pub a11y: a11y::A11yState,
 }
 
 impl LabApp {
@@ -207,13 +228,14 @@ impl LabApp {
             first.seed = seed;
         }
         let session = Session::compute(&first)?;
-        let catalog = crate::lesson::load_catalog(options.lessons.as_deref(), "en");
+        let lang = language::known(options.lang.as_deref().unwrap_or("en"));
+        let catalog = crate::lesson::load_catalog(options.lessons.as_deref(), lang);
         let step = options.step.map_or(0, |s| {
             s.saturating_sub(1).min(session.len().saturating_sub(1))
         });
         let mut app = LabApp {
             settings: Settings::default(),
-            strings: Strings::english(),
+            strings: Strings::for_language(lang),
             session,
             step,
             options,
@@ -225,7 +247,10 @@ impl LabApp {
             keys: keys::KeysState::default(),
             lessons: lessons::LessonsState::new(catalog),
             commands: Vec::new(),
+            help: help::HelpState::default(),
+            a11y: a11y::A11yState::default(),
         };
+        app.settings.language = lang.to_string();
         app.open_from_options()?;
         Ok(app)
     }
@@ -238,6 +263,8 @@ impl LabApp {
     /// Draws the whole window, then applies what the views asked for.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
         self.apply_style(ui.ctx());
+        self.begin_a11y_frame(ui.ctx());
+        self.read_a11y_keys(ui.ctx());
         self.read_keys(ui.ctx());
         self.tick_play(ui.ctx());
         (self.inspector.lesson_fields, self.keys.lesson_keys) = self.lessons.highlights(self.step);
@@ -246,6 +273,8 @@ impl LabApp {
             .lesson_position()
             .unwrap_or((self.step, self.session.len()));
         let mut rects = lesson_view::PanelRects::default();
+        let announcement = self.announcement();
+        let mut lesson_rect = None;
 
         let mut commands = std::mem::take(&mut self.commands);
         let s = &self.strings;
@@ -263,11 +292,14 @@ impl LabApp {
                 self.inputs.ui(ui, s, &mut commands);
                 ui.separator();
                 settings_ui(ui, s, &self.settings, &mut commands);
+                ui.separator();
+                language::ui(ui, s, &self.settings.language, &mut commands);
+                help::button(ui, s, &mut commands);
             });
             ui.add_space(4.0);
         });
         rects.inputs = Some(top_bar.response.rect);
-        egui::Panel::bottom("controls").show(ui, |ui| {
+        let controls_panel = egui::Panel::bottom("controls").show(ui, |ui| {
             ui.add_space(4.0);
             controls::ui(
                 ui,
@@ -284,7 +316,7 @@ impl LabApp {
         // room at 1280x720 and in presentation mode (which scales everything up).
         if lesson_view::panel_shown(&self.lessons) {
             let width = ui.available_width();
-            egui::Panel::left("lesson")
+            let lesson_panel = egui::Panel::left("lesson")
                 .resizable(true)
                 .default_size(380.0)
                 .size_range(260.0..=(width * 0.3).max(261.0))
@@ -292,6 +324,7 @@ impl LabApp {
                     let progress = &self.settings.lesson_progress;
                     lesson_view::ui(ui, s, &mut self.lessons, progress, step, &mut commands);
                 });
+            lesson_rect = Some(lesson_panel.response.rect);
         }
         let width = ui.available_width();
         let sequence_panel = egui::Panel::left("sequence")
@@ -332,11 +365,24 @@ impl LabApp {
         rects.side = Some(side_panel.response.rect);
         let central = egui::CentralPanel::default().show(ui, |ui| {
             controls::step_heading(ui, s, &session.https, step);
+            a11y::announce(ui, s, &announcement);
             ui.separator();
             self.inspector.ui(ui, s, session, step);
         });
         rects.inspector = Some(central.response.rect);
         lesson_view::paint_focus(ui.ctx(), s, lesson_focus, rects);
+        help::ui(ui.ctx(), s, &self.help, &mut commands);
+        for (region, rect) in [
+            (a11y::Region::Lesson, lesson_rect),
+            (a11y::Region::Inputs, rects.inputs),
+            (a11y::Region::Sequence, rects.sequence),
+            (a11y::Region::Inspector, rects.inspector),
+            (a11y::Region::Side, rects.side),
+            (a11y::Region::Controls, Some(controls_panel.response.rect)),
+        ] {
+            self.a11y.set(region, rect);
+        }
+        self.finish_a11y_frame(ui.ctx());
 
         for command in commands {
             self.apply(command, ui.ctx());
@@ -383,6 +429,8 @@ impl LabApp {
             Command::SetPace(seconds) => self.settings.pace_seconds = seconds.clamp(0.5, 10.0),
             Command::ShowPanel(panel) => self.settings.side_panel = panel,
             Command::Lesson(command) => self.apply_lesson(command),
+            Command::SetLanguage(code) => self.set_language(&code),
+            Command::Help(open) => self.help.open = open,
         }
         ctx.request_repaint();
     }
@@ -399,20 +447,26 @@ impl LabApp {
 
     /// The navigation keys, taken before any widget sees them (so Space does not also
     /// press a focused button), except while the student types into an input.
+    /// Left/Right/Home/End belong to a focused control that uses them, and Space to
+    /// any focused control (see [`a11y`]); PageUp/PageDown always step.
     fn read_keys(&mut self, ctx: &egui::Context) {
-        if ctx.text_edit_focused() {
+        if ctx.text_edit_focused() || self.help.open {
             return;
         }
         let none = egui::Modifiers::NONE;
+        let arrows = !self.a11y.arrows_taken;
+        let space = ctx.memory(|m| m.focused().is_none());
         ctx.input_mut(|i| {
-            for (key, command) in [
-                (egui::Key::ArrowRight, Command::Next),
-                (egui::Key::Space, Command::Next),
-                (egui::Key::ArrowLeft, Command::Back),
-                (egui::Key::Home, Command::First),
-                (egui::Key::End, Command::Last),
+            for (key, command, free) in [
+                (egui::Key::ArrowRight, Command::Next, arrows),
+                (egui::Key::Space, Command::Next, space),
+                (egui::Key::PageDown, Command::Next, true),
+                (egui::Key::ArrowLeft, Command::Back, arrows),
+                (egui::Key::PageUp, Command::Back, true),
+                (egui::Key::Home, Command::First, arrows),
+                (egui::Key::End, Command::Last, arrows),
             ] {
-                if i.consume_key(none, key) {
+                if free && i.consume_key(none, key) {
                     self.commands.push(command);
                 }
             }
@@ -441,6 +495,8 @@ impl LabApp {
         if self.applied_style == Some(wanted) {
             return;
         }
+        ctx.set_visuals_of(egui::Theme::Light, contrast::visuals(Theme::Light));
+        ctx.set_visuals_of(egui::Theme::Dark, contrast::visuals(Theme::Dark));
         ctx.set_theme(match self.settings.theme {
             Theme::Light => egui::Theme::Light,
             Theme::Dark => egui::Theme::Dark,
