@@ -166,8 +166,9 @@ impl LabApp {
                 && i.events
                     .iter()
                     .any(|e| matches!(e, egui::Event::Text(t) if t == "?"));
-            let next = i.consume_key(Modifiers::NONE, Key::F6);
+            // Shift+F6 first: a key without modifiers also matches it with Shift.
             let prev = i.consume_key(Modifiers::SHIFT, Key::F6);
+            let next = i.consume_key(Modifiers::NONE, Key::F6);
             let digits = [
                 Key::Num1,
                 Key::Num2,

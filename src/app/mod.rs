@@ -74,6 +74,7 @@ pub fn run(options: Options) -> Result<(), String> {
 /// it is closed.
 pub fn run_app(app: LabApp) -> Result<(), String> {
     let strings = Strings::for_language(&app.settings.language);
+    language::report_missing(&strings);
     let title = format!(
         "{} — {}",
         strings.tr("app-title"),
