@@ -44,8 +44,10 @@ pub fn visuals(theme: Theme) -> Visuals {
 /// The keyboard focus ring: a colour that stands out from every background of the
 /// theme (checked like text, at 4.5:1 against the panel).
 pub fn focus_ring(dark: bool) -> Color32 {
+    // Blue in both themes: the lesson's outline is amber, and the two must not be
+    // mistaken for each other.
     if dark {
-        Color32::from_rgb(0xfb, 0xbf, 0x24)
+        Color32::from_rgb(0x7d, 0xd3, 0xfc)
     } else {
         Color32::from_rgb(0x1d, 0x4e, 0xd8)
     }

@@ -105,6 +105,11 @@ pub fn handle_keys(
             i.consume_key(n, Key::End),
         )
     });
+    if up + down + left + right > 0 {
+        // The arrows were the cursor's: egui must not also move the focus with them
+        // (its lock filter only holds from the second frame with the focus).
+        ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+    }
     let before = (selected.clone(), *cursor);
     // On arriving: the field already chosen, or the first one.
     if selected.is_none() {

@@ -457,6 +457,7 @@ impl LabApp {
         let none = egui::Modifiers::NONE;
         let arrows = !self.a11y.arrows_taken;
         let space = ctx.memory(|m| m.focused().is_none());
+        let mut stepped = false;
         ctx.input_mut(|i| {
             for (key, command, free) in [
                 (egui::Key::ArrowRight, Command::Next, arrows),
@@ -468,10 +469,15 @@ impl LabApp {
                 (egui::Key::End, Command::Last, arrows),
             ] {
                 if free && i.consume_key(none, key) {
+                    stepped = true;
                     self.commands.push(command);
                 }
             }
         });
+        if stepped {
+            // A step key is not also a move of the keyboard focus.
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
     }
 
     /// While playing, advance every `pace_seconds` and ask for a repaint just then;
