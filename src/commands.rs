@@ -109,6 +109,9 @@ pub struct LessonList {
     pub listing: String,
     /// One line per invalid lesson: `FILE:LINE: problem`.
     pub problems: Vec<String>,
+    /// One line per lesson shown in English for want of a translation into the
+    /// language asked for (a warning, not an error).
+    pub warnings: Vec<String>,
 }
 
 /// `lessons`: validates the built-in lessons and the teacher's folder, in `lang`.
@@ -135,9 +138,21 @@ pub fn lessons(teacher: Option<&Path>, lang: &str) -> Result<LessonList, Command
             ));
         }
     }
+    let warnings = catalog
+        .entries
+        .iter()
+        .filter(|e| lang != "en" && e.lang != lang && e.error().is_none())
+        .map(|e| {
+            format!(
+                "warning: lesson {} has no {lang:?} version; it is shown in English ({})",
+                e.id, e.file
+            )
+        })
+        .collect();
     Ok(LessonList {
         listing,
         problems: catalog.problems().map(ToString::to_string).collect(),
+        warnings,
     })
 }
 

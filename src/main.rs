@@ -29,6 +29,9 @@ struct Cli {
     /// Also load the lessons in this folder (GUI).
     #[arg(long)]
     lessons: Option<PathBuf>,
+    /// The language of the window and the lessons: en or de (GUI; saved as the setting).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -148,6 +151,7 @@ fn main() -> ExitCode {
                 lesson: cli.lesson.clone(),
                 step: cli.step,
                 lessons: cli.lessons.clone(),
+                lang: cli.lang.clone(),
             };
             // An unknown lesson or a step out of range is bad input, found before any
             // window opens.
@@ -172,7 +176,13 @@ fn main() -> ExitCode {
         Some(Command::Certs { session, out }) => commands::certs(&session.scenario(None), out),
         Some(Command::Lessons { lessons, lang }) => {
             let folder = lessons.as_deref().or(cli.lessons.as_deref());
-            match commands::lessons(folder, lang) {
+            let result = commands::lessons(folder, lang);
+            if let Ok(list) = &result {
+                for warning in &list.warnings {
+                    eprintln!("handshake-lab: {warning}");
+                }
+            }
+            match result {
                 Ok(list) if list.problems.is_empty() => Ok(list.listing),
                 Ok(list) => {
                     print!("{}", list.listing);

@@ -4,6 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use handshake_lab::app::Strings;
+use handshake_lab::app::i18n::{ENGLISH_FTL, LANGUAGES, keys_in};
 
 const PREFIXES: &[&str] = &[
     "app-",
@@ -28,6 +29,8 @@ const PREFIXES: &[&str] = &[
     "shot-",
     "zoom-",
     "slides-",
+    "help-",
+    "a11y-",
 ];
 
 /// String literals in `text` that look like message keys.
@@ -69,4 +72,70 @@ fn every_key_the_app_names_is_in_en_ftl() {
         checked > 50,
         "only {checked} keys found: is the scan still right?"
     );
+}
+
+#[test]
+fn every_language_has_every_english_key_and_no_other() {
+    let english = keys_in(ENGLISH_FTL);
+    assert!(english.len() > 150, "only {} keys in en.ftl", english.len());
+    for (code, source) in LANGUAGES {
+        let keys = keys_in(source);
+        let missing: Vec<_> = english.iter().filter(|k| !keys.contains(k)).collect();
+        assert!(
+            missing.is_empty(),
+            "{code}.ftl lacks {} key(s) (they would show in English): {missing:?}",
+            missing.len()
+        );
+        let stale: Vec<_> = keys.iter().filter(|k| !english.contains(k)).collect();
+        assert!(
+            stale.is_empty(),
+            "{code}.ftl has keys en.ftl lacks: {stale:?}"
+        );
+        let strings = Strings::for_language(code);
+        assert_eq!(strings.language(), *code, "{code}.ftl does not parse");
+        assert!(
+            strings.missing().is_empty(),
+            "{code}: {:?}",
+            strings.missing()
+        );
+        // Every message formats to words, never to a key in brackets.
+        for key in &english {
+            let text = strings.tr(key);
+            assert!(!text.starts_with('['), "{code}: {key} shows as {text}");
+        }
+    }
+}
+
+#[test]
+fn german_text_is_german_where_english_would_differ() {
+    let de = Strings::for_language("de");
+    let en = Strings::english();
+    // Names that stay the same in both (the app's name, RFC words, placeholders only).
+    let same_ok = [
+        "app-title",
+        "inputs-seed",
+        "sequence-arrow",
+        "step-unknown",
+        "keys-label",
+        "keys-side-client",
+        "keys-side-server",
+        "eaves-https",
+        "obs-alert",
+        "obs-record_size",
+        "lessons-open",
+        "a11y-field",
+        "a11y-field-no-value",
+        "a11y-byte",
+        "help-region-line",
+        "controls-pause",
+        "help-keys-tab",
+        "help-keys-regions",
+        "keys-group-early",
+        "keys-hkdf-label",
+    ];
+    let untranslated: Vec<_> = keys_in(ENGLISH_FTL)
+        .into_iter()
+        .filter(|k| !same_ok.contains(k) && de.tr(k) == en.tr(k))
+        .collect();
+    assert!(untranslated.is_empty(), "left in English: {untranslated:?}");
 }

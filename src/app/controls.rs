@@ -51,7 +51,9 @@ pub fn ui(
         let slider = egui::Slider::new(&mut pace, 0.5..=6.0)
             .step_by(0.5)
             .custom_formatter(|v, _| s.tr_args("controls-pace-seconds", &[("s", v.to_string())]));
-        if ui.add(slider).labelled_by(pace_label.id).changed() {
+        let slider = ui.add(slider).labelled_by(pace_label.id);
+        super::a11y::owns_arrows(ui.ctx(), slider.id);
+        if slider.changed() {
             commands.push(Command::SetPace(pace));
         }
         ui.separator();
@@ -59,12 +61,24 @@ pub fn ui(
     });
 }
 
+/// The title and explanation of step `step` (the words the heading shows and a
+/// screen reader announces).
+pub fn step_text(s: &Strings, timeline: &Timeline, step: usize) -> Option<(String, String)> {
+    let current = timeline.steps.get(step)?;
+    Some(super::scenarios::step_text(
+        s,
+        timeline.scenario.name,
+        &current.name,
+    ))
+}
+
 /// The current step's title, who sent it, the explanation and any failure.
 pub fn step_heading(ui: &mut egui::Ui, s: &Strings, timeline: &Timeline, step: usize) {
-    let Some(current) = timeline.steps.get(step) else {
+    let (Some(current), Some((title, explain))) =
+        (timeline.steps.get(step), step_text(s, timeline, step))
+    else {
         return;
     };
-    let (title, explain) = super::scenarios::step_text(s, timeline.scenario.name, &current.name);
     ui.heading(title);
     ui.weak(s.tr_args(
         "controls-sent-by",

@@ -10,6 +10,27 @@ use unic_langid::LanguageIdentifier;
 /// The English message file, always present.
 pub const ENGLISH_FTL: &str = include_str!("../../assets/i18n/en.ftl");
 
+/// The German message file.
+pub const GERMAN_FTL: &str = include_str!("../../assets/i18n/de.ftl");
+
+/// Every language the UI speaks: its code and its message file. English first.
+pub const LANGUAGES: &[(&str, &str)] = &[("en", ENGLISH_FTL), ("de", GERMAN_FTL)];
+
+/// The message keys a Fluent file defines, in file order (messages, not terms or
+/// comments).
+pub fn keys_in(source: &str) -> Vec<&str> {
+    source
+        .lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once('='))
+        .map(|(key, _)| key.trim())
+        .filter(|key| {
+            key.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        })
+        .collect()
+}
+
 /// The UI's messages in one language, with English behind it.
 pub struct Strings {
     chosen: Option<FluentBundle<FluentResource>>,
@@ -44,6 +65,36 @@ impl Strings {
             chosen: None,
             english: bundle("en", ENGLISH_FTL).expect("the built-in en.ftl parses"),
         }
+    }
+
+    /// The UI in `language` (a code from [`LANGUAGES`]); English for an unknown code
+    /// or a file that does not parse, so the window always has words.
+    pub fn for_language(language: &str) -> Self {
+        LANGUAGES
+            .iter()
+            .find(|(code, _)| *code == language && *code != "en")
+            .and_then(|(code, source)| Strings::with_language(code, source).ok())
+            .unwrap_or_else(Strings::english)
+    }
+
+    /// The language shown (`en` when only English is loaded).
+    pub fn language(&self) -> String {
+        self.chosen
+            .as_ref()
+            .and_then(|b| b.locales.first())
+            .map_or_else(|| "en".to_string(), ToString::to_string)
+    }
+
+    /// The English keys the chosen language lacks (they show in English).
+    pub fn missing(&self) -> Vec<String> {
+        let Some(chosen) = &self.chosen else {
+            return Vec::new();
+        };
+        keys_in(ENGLISH_FTL)
+            .into_iter()
+            .filter(|key| !chosen.has_message(key))
+            .map(str::to_string)
+            .collect()
     }
 
     /// `source` (Fluent text in `language`) first, English for whatever it lacks.
@@ -108,6 +159,17 @@ mod tests {
             Strings::english().tr("controls-back")
         );
         assert_eq!(s.tr("no-such-key"), "[no-such-key]");
+    }
+
+    #[test]
+    fn german_is_complete_and_an_unknown_language_is_english() {
+        let de = Strings::for_language("de");
+        assert_eq!(de.language(), "de");
+        assert_eq!(de.tr("controls-next"), "Weiter");
+        assert_eq!(de.missing(), Vec::<String>::new());
+        let xx = Strings::for_language("xx");
+        assert_eq!(xx.language(), "en");
+        assert!(keys_in(ENGLISH_FTL).len() > 150);
     }
 
     #[test]

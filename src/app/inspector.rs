@@ -29,6 +29,8 @@ pub struct InspectorState {
     selected: Option<FieldRef>,
     /// Field names the open lesson step highlights (set by the app before drawing).
     pub lesson_fields: Vec<String>,
+    /// The keyboard's byte (see [`super::inspector_keys`]).
+    cursor: Option<super::inspector_keys::ByteCursor>,
 }
 
 fn resolve<'a>(fields: &'a [Field], path: &[usize]) -> Option<&'a Field> {
@@ -68,6 +70,7 @@ impl InspectorState {
     pub fn step_changed(&mut self) {
         self.hovered = None;
         self.selected = None;
+        self.cursor = None;
     }
 
     /// Draws the inspector for step `step` of the HTTPS session.
@@ -107,17 +110,37 @@ impl InspectorState {
             });
         }
 
-        let focus = self.hovered.clone().or_else(|| self.selected.clone());
+        let keys: Vec<_> = panes
+            .iter()
+            .map(|p| super::inspector_keys::PaneKeys {
+                inner: p.inner,
+                len: p.bytes.len(),
+                fields: p.fields,
+            })
+            .collect();
+        let by_keyboard = super::inspector_keys::handle_keys(
+            ui.ctx(),
+            &keys,
+            &mut self.selected,
+            &mut self.cursor,
+        );
+        let focus = if by_keyboard {
+            self.selected.clone()
+        } else {
+            self.hovered.clone().or_else(|| self.selected.clone())
+        };
         let focused_field = focus.as_ref().and_then(|f| {
             let pane = panes.iter().find(|p| p.inner == f.inner)?;
             resolve(pane.fields, &f.path)
         });
         // A fixed height, so that hovering never moves the bytes under the pointer.
-        egui::ScrollArea::vertical()
+        let details_box = egui::ScrollArea::vertical()
             .id_salt("field_details_scroll")
             .max_height(DETAILS_HEIGHT)
             .auto_shrink([false, false])
             .show(ui, |ui| details(ui, s, focused_field));
+        let cursor = self.cursor.filter(|_| by_keyboard);
+        super::inspector_keys::widget(ui, s, details_box.inner_rect, focused_field, cursor);
         ui.separator();
 
         let mut hits = Hits::default();

@@ -86,6 +86,8 @@ pub struct KeysState {
     pub lesson_keys: Vec<String>,
     /// Bring the first highlighted secret into view the next time the panel is drawn.
     pub scroll_to_lesson: bool,
+    /// The secret whose value was asked for ("Read value"), shown and announced.
+    reading: Option<(String, Vec<u8>)>,
 }
 
 impl KeysState {
@@ -151,9 +153,11 @@ impl KeysState {
             } else {
                 RichText::new(d.name).monospace()
             };
+            let who = super::a11y_keys::who_knows(s, &secret.known_by);
             let response = ui
                 .selectable_label(is_open, name)
                 .on_hover_text(s.tr("keys-open"));
+            super::a11y_keys::describe_secret(ui.ctx(), s, response.id, &who);
             if highlighted && std::mem::take(&mut self.scroll_to_lesson) {
                 response.scroll_to_me(Some(egui::Align::Center));
             }
@@ -174,7 +178,8 @@ impl KeysState {
         ui.horizontal_wrapped(|ui| {
             ui.add_space(12.0);
             let short: Vec<u8> = d.output.iter().take(8).copied().collect();
-            ui.weak(RichText::new(format!("{}...", spaced_hex(&short))).monospace());
+            let preview = ui.weak(RichText::new(format!("{}...", spaced_hex(&short))).monospace());
+            super::a11y_keys::hide_from_screen_readers(ui.ctx(), preview.id);
             let mut sides = secret.known_by.clone();
             sides.sort_by_key(|side| *side != Side::Client);
             let who = sides
@@ -184,7 +189,9 @@ impl KeysState {
                 .join(", ");
             // Whole phrases move to the next line rather than breaking mid-phrase.
             ui.add(egui::Label::new(s.tr_args("keys-known-by", &[("who", who)])).extend());
+            super::a11y_keys::read_value_button(ui, s, d, &mut self.reading);
         });
+        super::a11y_keys::value_read(ui, s, d, &self.reading);
         if is_open {
             let (close, rect) = derivation_view(ui, s, d);
             if std::mem::take(&mut self.scroll_to_open) {

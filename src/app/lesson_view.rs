@@ -329,7 +329,8 @@ pub fn paint_focus(ctx: &egui::Context, s: &Strings, panel: Option<Panel>, rects
         egui::StrokeKind::Inside,
     );
     let font = egui::FontId::proportional(12.0);
-    let galley = painter.layout_no_wrap(s.tr("lessons-focus-tag"), font, egui::Color32::WHITE);
+    let on_accent = super::contrast::on_accent(dark);
+    let galley = painter.layout_no_wrap(s.tr("lessons-focus-tag"), font, on_accent);
     // At the bottom right, where panels rarely put anything; not on a bar too low to
     // hold it (the top bar: the outline and the lesson's "Look at" line say it).
     let size = galley.size() + egui::vec2(10.0, 4.0);
@@ -341,5 +342,5 @@ pub fn paint_focus(ctx: &egui::Context, s: &Strings, panel: Option<Panel>, rects
         size,
     );
     painter.rect_filled(tag, 3.0, color);
-    painter.galley(tag.min + egui::vec2(5.0, 2.0), galley, egui::Color32::WHITE);
+    painter.galley(tag.min + egui::vec2(5.0, 2.0), galley, on_accent);
 }

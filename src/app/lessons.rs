@@ -184,6 +184,15 @@ impl LabApp {
     /// The app as the command line opens it: the lesson (and step) asked for, or by
     /// default the first lesson. An unknown lesson or a step out of range is an error.
     pub fn launch(mut options: Options) -> Result<LabApp, String> {
+        if let Some(lang) = &options.lang
+            && super::language::known(lang) != lang
+        {
+            let known: Vec<&str> = super::i18n::LANGUAGES.iter().map(|(c, _)| *c).collect();
+            return Err(format!(
+                "--lang {lang:?} is not a language of the window ({})",
+                known.join(", ")
+            ));
+        }
         if options.lesson.is_none() {
             let catalog = lesson::load_catalog(options.lessons.as_deref(), "en");
             options.lesson = catalog.entries.first().map(|e| e.id.clone());

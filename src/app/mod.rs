@@ -6,15 +6,21 @@
 //! The sessions are simulated once per change of the inputs ([`session::Session`]);
 //! moving between steps only changes an index.
 
+pub mod a11y;
+pub mod a11y_keys;
 pub mod attempt;
 pub mod certificate;
+pub mod contrast;
 pub mod controls;
 pub mod eavesdropper;
+pub mod help;
 pub mod i18n;
 pub mod inputs;
 pub mod inspector;
+pub mod inspector_keys;
 pub mod key_exchange;
 pub mod keys;
+pub mod language;
 pub mod lesson_view;
 pub mod lessons;
 pub mod scenarios;
@@ -63,6 +69,8 @@ pub struct Options {
     pub step: Option<usize>,
     /// A folder of extra lessons.
     pub lessons: Option<PathBuf>,
+    /// The UI's language (`--lang`; over the saved setting).
+    pub lang: Option<String>,
 }
 
 /// Opens the window and runs until it is closed.
@@ -73,7 +81,8 @@ pub fn run(options: Options) -> Result<(), String> {
 /// Opens the window on `app` (checked before: see [`LabApp::launch`]) and runs until
 /// it is closed.
 pub fn run_app(app: LabApp) -> Result<(), String> {
-    let strings = Strings::english();
+    let strings = Strings::for_language(&app.settings.language);
+    language::report_missing(&strings);
     let title = format!(
         "{} — {}",
         strings.tr("app-title"),
@@ -96,6 +105,8 @@ pub fn run_app(app: LabApp) -> Result<(), String> {
             {
                 app.settings = settings;
                 app.lesson_settings_loaded();
+                let lang = app.options.lang.clone();
+                app.set_language(&lang.unwrap_or_else(|| app.settings.language.clone()));
             }
             Ok(Box::new(app))
         }),
@@ -128,6 +139,8 @@ pub struct Settings {
     pub lesson_progress: lessons::LessonProgress,
     /// The zoom chosen with Ctrl +/- (1 = 100 %), on top of presentation mode's.
     pub zoom: f32,
+    /// The UI's language (`en`, `de`).
+    pub language: String,
 }
 
 impl Default for Settings {
@@ -139,6 +152,7 @@ impl Default for Settings {
             side_panel: SidePanel::Keys,
             lesson_progress: lessons::LessonProgress::default(),
             zoom: 1.0,
+            language: "en".to_string(),
         }
     }
 }
@@ -187,6 +201,10 @@ pub enum Command {
     SetZoom(f32),
     /// Save the window as a PNG.
     Screenshot,
+    /// Show the UI in this language.
+    SetLanguage(String),
+    /// Open or close the keyboard help.
+    Help(bool),
 }
 
 /// The app: persisted settings, the sessions on screen and each view's state.
@@ -220,6 +238,10 @@ pub struct LabApp {
     /// Slide mode: the caption banner (lesson and step title) drawn across the top.
     pub slide_caption: Option<slides::Caption>,
     slides_window: slides_window::SlidesWindow,
+    /// The keyboard help overlay.
+    pub help: help::HelpState,
+    /// The window's regions, for the region keys.
+    pub a11y: a11y::A11yState,
 }
 
 impl LabApp {
@@ -230,13 +252,14 @@ impl LabApp {
             first.seed = seed;
         }
         let session = Session::compute(&first)?;
-        let catalog = crate::lesson::load_catalog(options.lessons.as_deref(), "en");
+        let lang = language::known(options.lang.as_deref().unwrap_or("en"));
+        let catalog = crate::lesson::load_catalog(options.lessons.as_deref(), lang);
         let step = options.step.map_or(0, |s| {
             s.saturating_sub(1).min(session.len().saturating_sub(1))
         });
         let mut app = LabApp {
             settings: Settings::default(),
-            strings: Strings::english(),
+            strings: Strings::for_language(lang),
             session,
             step,
             options,
@@ -253,7 +276,10 @@ impl LabApp {
             commands: Vec::new(),
             slide_caption: None,
             slides_window: slides_window::SlidesWindow::default(),
+            help: help::HelpState::default(),
+            a11y: a11y::A11yState::default(),
         };
+        app.settings.language = lang.to_string();
         app.open_from_options()?;
         Ok(app)
     }
@@ -266,6 +292,8 @@ impl LabApp {
     /// Draws the whole window, then applies what the views asked for.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
         self.apply_style(ui.ctx());
+        self.begin_a11y_frame(ui.ctx());
+        self.read_a11y_keys(ui.ctx());
         self.read_keys(ui.ctx());
         self.tick_play(ui.ctx());
         (self.inspector.lesson_fields, self.keys.lesson_keys) = self.lessons.highlights(self.step);
@@ -276,6 +304,8 @@ impl LabApp {
         let mut rects = lesson_view::PanelRects::default();
         let stem = || screenshot::file_stem(self.session.inputs.scenario.name(), self.step);
         self.screenshot.poll(stem);
+        let announcement = self.announcement();
+        let mut lesson_rect = None;
 
         let mut commands = std::mem::take(&mut self.commands);
         let s = &self.strings;
@@ -325,13 +355,16 @@ impl LabApp {
                 }
                 ui.separator();
                 self.slides_window.button(ui, s, &self.options);
+                ui.separator();
+                language::ui(ui, s, &self.settings.language, &mut commands);
+                help::button(ui, s, &mut commands);
             });
             let stem = screenshot::file_stem(session.inputs.scenario.name(), step);
             self.screenshot.notice_ui(ui, s, || stem);
             ui.add_space(4.0);
         });
         rects.inputs = Some(top_bar.response.rect);
-        egui::Panel::bottom("controls").show(ui, |ui| {
+        let controls_panel = egui::Panel::bottom("controls").show(ui, |ui| {
             ui.add_space(4.0);
             controls::ui(
                 ui,
@@ -348,7 +381,7 @@ impl LabApp {
         // room at 1280x720 and in presentation mode (which scales everything up).
         if lesson_view::panel_shown(&self.lessons) {
             let width = ui.available_width();
-            egui::Panel::left("lesson")
+            let lesson_panel = egui::Panel::left("lesson")
                 .resizable(true)
                 .default_size(380.0)
                 .size_range(260.0..=(width * 0.3).max(261.0))
@@ -356,6 +389,7 @@ impl LabApp {
                     let progress = &self.settings.lesson_progress;
                     lesson_view::ui(ui, s, &mut self.lessons, progress, step, &mut commands);
                 });
+            lesson_rect = Some(lesson_panel.response.rect);
         }
         let width = ui.available_width();
         let sequence_panel = egui::Panel::left("sequence")
@@ -399,6 +433,7 @@ impl LabApp {
         let central = egui::CentralPanel::default().show(ui, |ui| {
             controls::step_heading(ui, s, &session.https, step);
             self.wire_editor.ui(ui, s, session, step, &mut commands);
+            a11y::announce(ui, s, &announcement);
             ui.separator();
             match session
                 .https
@@ -416,6 +451,18 @@ impl LabApp {
         });
         rects.inspector = Some(central.response.rect);
         lesson_view::paint_focus(ui.ctx(), s, lesson_focus, rects);
+        help::ui(ui.ctx(), s, &self.help, &mut commands);
+        for (region, rect) in [
+            (a11y::Region::Lesson, lesson_rect),
+            (a11y::Region::Inputs, rects.inputs),
+            (a11y::Region::Sequence, rects.sequence),
+            (a11y::Region::Inspector, rects.inspector),
+            (a11y::Region::Side, rects.side),
+            (a11y::Region::Controls, Some(controls_panel.response.rect)),
+        ] {
+            self.a11y.set(region, rect);
+        }
+        self.finish_a11y_frame(ui.ctx());
 
         for command in commands {
             self.apply(command, ui.ctx());
@@ -465,6 +512,8 @@ impl LabApp {
             Command::Lesson(command) => self.apply_lesson(command),
             Command::SetZoom(zoom) => self.settings.zoom = zoom.clamp(0.5, 3.0),
             Command::Screenshot => self.screenshot.request(ctx),
+            Command::SetLanguage(code) => self.set_language(&code),
+            Command::Help(open) => self.help.open = open,
         }
         ctx.request_repaint();
     }
@@ -481,6 +530,8 @@ impl LabApp {
 
     /// The navigation keys, taken before any widget sees them (so Space does not also
     /// press a focused button), except while the student types into an input.
+    /// Left/Right/Home/End belong to a focused control that uses them, and Space to
+    /// any focused control (see [`a11y`]); PageUp/PageDown always step.
     fn read_keys(&mut self, ctx: &egui::Context) {
         // F12 and zoom work everywhere, even while typing.
         let zoom = self.settings.zoom;
@@ -500,23 +551,33 @@ impl LabApp {
                 self.commands.push(Command::SetZoom(1.0));
             }
         });
-        if ctx.text_edit_focused() || self.wire_editor.is_open() {
+        if ctx.text_edit_focused() || self.wire_editor.is_open() || self.help.open {
             return;
         }
         let none = egui::Modifiers::NONE;
+        let arrows = !self.a11y.arrows_taken;
+        let space = ctx.memory(|m| m.focused().is_none());
+        let mut stepped = false;
         ctx.input_mut(|i| {
-            for (key, command) in [
-                (egui::Key::ArrowRight, Command::Next),
-                (egui::Key::Space, Command::Next),
-                (egui::Key::ArrowLeft, Command::Back),
-                (egui::Key::Home, Command::First),
-                (egui::Key::End, Command::Last),
+            for (key, command, free) in [
+                (egui::Key::ArrowRight, Command::Next, arrows),
+                (egui::Key::Space, Command::Next, space),
+                (egui::Key::PageDown, Command::Next, true),
+                (egui::Key::ArrowLeft, Command::Back, arrows),
+                (egui::Key::PageUp, Command::Back, true),
+                (egui::Key::Home, Command::First, arrows),
+                (egui::Key::End, Command::Last, arrows),
             ] {
-                if i.consume_key(none, key) {
+                if free && i.consume_key(none, key) {
+                    stepped = true;
                     self.commands.push(command);
                 }
             }
         });
+        if stepped {
+            // A step key is not also a move of the keyboard focus.
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
     }
 
     /// While playing, advance every `pace_seconds` and ask for a repaint just then;
@@ -547,6 +608,8 @@ impl LabApp {
         }
         // The app zooms itself (persisted with the settings), not egui's own keys.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.set_visuals_of(egui::Theme::Light, contrast::visuals(Theme::Light));
+        ctx.set_visuals_of(egui::Theme::Dark, contrast::visuals(Theme::Dark));
         ctx.set_theme(match self.settings.theme {
             Theme::Light => egui::Theme::Light,
             Theme::Dark => egui::Theme::Dark,

@@ -219,7 +219,8 @@ fn arrow(painter: &egui::Painter, start: Pos2, end: Pos2, stroke: Stroke) {
     painter.line_segment([end, end + back - side], stroke);
 }
 
-fn blend(text: Color32, accent: Color32) -> Color32 {
+/// The arrow label's colour: the text colour halfway to the protection's.
+pub fn blend(text: Color32, accent: Color32) -> Color32 {
     let mix = |a: u8, b: u8| ((u16::from(a) + u16::from(b)) / 2) as u8;
     Color32::from_rgb(
         mix(text.r(), accent.r()),

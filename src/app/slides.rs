@@ -360,6 +360,7 @@ pub fn export_lesson_slides(
         lesson: Some(request.lesson.clone()),
         step: None,
         lessons: request.lessons.clone(),
+        lang: None,
     })
     .map_err(SlidesError::Failed)?;
     app.settings.theme = request.theme;
