@@ -224,6 +224,24 @@ pub fn rerun_slides_without_device_select() -> Option<i32> {
     Some(status.code().unwrap_or(2))
 }
 
+/// The window (no subcommand). An unknown lesson or a step out of range is bad input,
+/// found before any window opens.
+pub fn window(options: crate::app::Options) -> Result<String, CommandError> {
+    let app = crate::app::LabApp::launch(options).map_err(CommandError::Invalid)?;
+    crate::app::run_app(app)
+        .map(|()| String::new())
+        .map_err(CommandError::Internal)
+}
+
+/// The theme named on the command line (`light` or `dark`; clap checks the word).
+pub fn theme(name: &str) -> crate::app::Theme {
+    if name == "dark" {
+        crate::app::Theme::Dark
+    } else {
+        crate::app::Theme::Light
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

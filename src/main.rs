@@ -153,14 +153,7 @@ fn main() -> ExitCode {
                 lessons: cli.lessons.clone(),
                 lang: cli.lang.clone(),
             };
-            // An unknown lesson or a step out of range is bad input, found before any
-            // window opens.
-            match handshake_lab::app::LabApp::launch(options) {
-                Ok(app) => handshake_lab::app::run_app(app)
-                    .map(|()| String::new())
-                    .map_err(commands::CommandError::Internal),
-                Err(e) => Err(commands::CommandError::Invalid(e)),
-            }
+            commands::window(options)
         }
         Some(Command::Scenarios) => Ok(commands::scenarios()),
         Some(Command::Trace {
@@ -208,11 +201,7 @@ fn main() -> ExitCode {
             commands::slides(&SlidesRequest {
                 lesson: lesson.clone(),
                 size: *size,
-                theme: if theme == "dark" {
-                    handshake_lab::app::Theme::Dark
-                } else {
-                    handshake_lab::app::Theme::Light
-                },
+                theme: commands::theme(theme),
                 seed: *seed,
                 lessons: lessons.clone().or_else(|| cli.lessons.clone()),
                 out: out.clone(),
