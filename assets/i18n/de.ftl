@@ -125,6 +125,7 @@ cert-subject = Inhaber (Subject)
 cert-issuer = Aussteller (Issuer)
 cert-serial = Seriennummer
 cert-san = Namen (SAN)
+cert-san-none = keine (ein CA-Zertifikat nennt keine Website)
 cert-validity = Gültig
 cert-validity-range = von { $from } bis { $to }
 cert-is-ca = Zertifizierungsstelle

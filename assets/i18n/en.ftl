@@ -124,6 +124,7 @@ cert-subject = Subject
 cert-issuer = Issuer
 cert-serial = Serial
 cert-san = Names (SAN)
+cert-san-none = none (a CA certificate names no site)
 cert-validity = Valid
 cert-validity-range = from { $from } to { $to }
 cert-is-ca = Certificate authority

@@ -101,7 +101,15 @@ fn summary_grid(ui: &mut egui::Ui, s: &Strings, key: &str, c: &CertSummary) {
         (s.tr("cert-subject"), c.subject.clone(), false),
         (s.tr("cert-issuer"), c.issuer.clone(), false),
         (s.tr("cert-serial"), c.serial_hex.clone(), true),
-        (s.tr("cert-san"), c.san_dns.join(", "), false),
+        (
+            s.tr("cert-san"),
+            if c.san_dns.is_empty() {
+                s.tr("cert-san-none")
+            } else {
+                c.san_dns.join(", ")
+            },
+            false,
+        ),
         (
             s.tr("cert-validity"),
             s.tr_args(
