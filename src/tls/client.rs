@@ -80,6 +80,8 @@ impl State {
 }
 
 impl Client {
+    endpoint_life_cycle!();
+
     /// Creates the client and its ClientHello (the first event is that record).
     pub fn start(config: ClientConfig, rng: &mut LabRng) -> (Client, Vec<Event>) {
         let mut events = Vec::new();
@@ -124,16 +126,6 @@ impl Client {
         (client, events)
     }
 
-    /// Whether the handshake is done and data may be sent.
-    pub fn is_connected(&self) -> bool {
-        matches!(self.state, State::Connected)
-    }
-
-    /// Whether the client has stopped (closed or failed).
-    pub fn is_closed(&self) -> bool {
-        matches!(self.state, State::Closed)
-    }
-
     /// Takes one whole record from the wire.
     pub fn receive(&mut self, record: &[u8]) -> Vec<Event> {
         let mut events = Vec::new();
@@ -159,30 +151,6 @@ impl Client {
             self.state = State::Closed;
         }
         events
-    }
-
-    /// The transport says the peer will send nothing more (a real browser or server
-    /// would time out). A half-received handshake message is then a `decode_error`.
-    pub fn end_of_input(&mut self) -> Vec<Event> {
-        let (events, stopped) = self.core.end_of_input(self.is_closed());
-        if stopped {
-            self.state = State::Closed;
-        }
-        events
-    }
-
-    /// Encrypts application data (only once connected), in records of at most 2^14
-    /// bytes of plaintext each.
-    pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
-        let writable = self.is_connected() && !self.sent_close;
-        self.core.send_application_data(writable, data)
-    }
-
-    /// Sends close_notify: nothing more will be written, but what the peer still
-    /// sends (its own close_notify) is read and checked like any record.
-    pub fn close(&mut self) -> Vec<Event> {
-        let closed = self.is_closed();
-        self.core.close_once(closed, &mut self.sent_close)
     }
 }
 

@@ -6,6 +6,48 @@
 //! they expect next and are consumed by each message, so a wrong transition cannot be
 //! written. Every failure is a [`TlsError`] that carries the alert it sends.
 
+/// The life-cycle methods all four endpoints have in the same words. Each endpoint
+/// holds `state` (with `State::Connected` and `State::Closed`), `core` (a record
+/// layer implementing `record_layer::Sealer`) and `sent_close`.
+macro_rules! endpoint_life_cycle {
+    () => {
+        /// Whether the handshake is done and data may be sent.
+        pub fn is_connected(&self) -> bool {
+            matches!(self.state, State::Connected)
+        }
+
+        /// Whether the endpoint has stopped (closed or failed).
+        pub fn is_closed(&self) -> bool {
+            matches!(self.state, State::Closed)
+        }
+
+        /// The transport says the peer will send nothing more (a real browser or
+        /// server would time out). A half-received handshake message is then a
+        /// `decode_error`.
+        pub fn end_of_input(&mut self) -> Vec<Event> {
+            let (events, stopped) = self.core.end_of_input(self.is_closed());
+            if stopped {
+                self.state = State::Closed;
+            }
+            events
+        }
+
+        /// Encrypts application data (only once connected and before close_notify),
+        /// in records of at most 2^14 bytes of plaintext each.
+        pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
+            let writable = self.is_connected() && !self.sent_close;
+            self.core.send_application_data(writable, data)
+        }
+
+        /// Sends close_notify: nothing more will be written, but what the peer still
+        /// sends (its own close_notify) is read and checked like any record.
+        pub fn close(&mut self) -> Vec<Event> {
+            let closed = self.is_closed();
+            self.core.close_once(closed, &mut self.sent_close)
+        }
+    };
+}
+
 pub mod client;
 pub mod error;
 pub mod key_schedule;

@@ -59,6 +59,8 @@ impl State {
 }
 
 impl Server {
+    endpoint_life_cycle!();
+
     /// Creates a server waiting for a ClientHello; its key pair and random are drawn now.
     pub fn new(config: ServerConfig, rng: &mut LabRng) -> (Server, Vec<Event>) {
         let key = EcdheKeyPair::generate(rng);
@@ -76,16 +78,6 @@ impl Server {
             requested_name: None,
         };
         (server, events)
-    }
-
-    /// Whether the handshake is done and data may be sent.
-    pub fn is_connected(&self) -> bool {
-        matches!(self.state, State::Connected)
-    }
-
-    /// Whether the server has stopped (closed or failed).
-    pub fn is_closed(&self) -> bool {
-        matches!(self.state, State::Closed)
     }
 
     /// The server name the client asked for in its ClientHello.
@@ -187,30 +179,6 @@ impl Server {
             self.state = State::Closed;
         }
         events
-    }
-
-    /// The transport says the peer will send nothing more (a real browser or server
-    /// would time out). A half-received handshake message is then a `decode_error`.
-    pub fn end_of_input(&mut self) -> Vec<Event> {
-        let (events, stopped) = self.core.end_of_input(self.is_closed());
-        if stopped {
-            self.state = State::Closed;
-        }
-        events
-    }
-
-    /// Encrypts application data (only once connected), in records of at most 2^14
-    /// bytes of plaintext each.
-    pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
-        let writable = self.is_connected() && !self.sent_close;
-        self.core.send_application_data(writable, data)
-    }
-
-    /// Sends close_notify: nothing more will be written, but what the peer still
-    /// sends (its own close_notify) is read and checked like any record.
-    pub fn close(&mut self) -> Vec<Event> {
-        let closed = self.is_closed();
-        self.core.close_once(closed, &mut self.sent_close)
     }
 }
 

@@ -62,6 +62,8 @@ impl State {
 }
 
 impl Tls12Client {
+    endpoint_life_cycle!();
+
     /// Creates the client and its ClientHello (the first event is that record).
     /// Draws, in order: the client random, the premaster secret's 46 random bytes and
     /// a seed for the RSA padding.
@@ -101,16 +103,6 @@ impl Tls12Client {
             rng: padding_rng,
         };
         (client, events)
-    }
-
-    /// Whether the handshake is done and data may be sent.
-    pub fn is_connected(&self) -> bool {
-        matches!(self.state, State::Connected)
-    }
-
-    /// Whether the client has stopped.
-    pub fn is_closed(&self) -> bool {
-        matches!(self.state, State::Closed)
     }
 
     /// Takes one whole record from the wire.
@@ -383,26 +375,5 @@ impl Tls12Client {
         )));
         hello.transcript.add(&finished);
         Ok(State::ExpectChangeCipherSpec(hello.transcript, master))
-    }
-
-    /// The peer will send nothing more: a half-received message is a `decode_error`.
-    pub fn end_of_input(&mut self) -> Vec<Event> {
-        let (events, stopped) = self.core.end_of_input(self.is_closed());
-        if stopped {
-            self.state = State::Closed;
-        }
-        events
-    }
-
-    /// Encrypts application data (only once connected).
-    pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
-        let writable = self.is_connected() && !self.sent_close;
-        self.core.send_application_data(writable, data)
-    }
-
-    /// Sends close_notify; what the peer still sends is read and checked.
-    pub fn close(&mut self) -> Vec<Event> {
-        let closed = self.is_closed();
-        self.core.close_once(closed, &mut self.sent_close)
     }
 }

@@ -65,6 +65,8 @@ impl State {
 }
 
 impl Tls12Server {
+    endpoint_life_cycle!();
+
     /// A server waiting for a ClientHello. Draws, in order: the server random and the
     /// 46 random bytes of the fallback premaster secret.
     pub fn new(config: Tls12ServerConfig, rng: &mut LabRng) -> (Tls12Server, Vec<Event>) {
@@ -81,16 +83,6 @@ impl Tls12Server {
             fallback_premaster,
         };
         (server, Vec::new())
-    }
-
-    /// Whether the handshake is done and data may be sent.
-    pub fn is_connected(&self) -> bool {
-        matches!(self.state, State::Connected)
-    }
-
-    /// Whether the server has stopped.
-    pub fn is_closed(&self) -> bool {
-        matches!(self.state, State::Closed)
     }
 
     /// Takes one whole record from the wire.
@@ -320,26 +312,5 @@ impl Tls12Server {
             output: premaster.clone(),
         }));
         premaster
-    }
-
-    /// The peer will send nothing more: a half-received message is a `decode_error`.
-    pub fn end_of_input(&mut self) -> Vec<Event> {
-        let (events, stopped) = self.core.end_of_input(self.is_closed());
-        if stopped {
-            self.state = State::Closed;
-        }
-        events
-    }
-
-    /// Encrypts application data (only once connected).
-    pub fn send_application_data(&mut self, data: &[u8]) -> Result<Vec<Event>, TlsError> {
-        let writable = self.is_connected() && !self.sent_close;
-        self.core.send_application_data(writable, data)
-    }
-
-    /// Sends close_notify; what the peer still sends is read and checked.
-    pub fn close(&mut self) -> Vec<Event> {
-        let closed = self.is_closed();
-        self.core.close_once(closed, &mut self.sent_close)
     }
 }
