@@ -6,29 +6,15 @@
 //! Runs tshark when it is on PATH. Without it the test is skipped locally, and fails
 //! under CI (`CI=true`), where `.ci/run` installs tshark.
 
+mod tshark_support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use tshark_support::{require_tshark, tshark};
+
 /// A password that appears nowhere else, so finding it means tshark read the form.
 const PASSWORD: &str = "Tshark-Sees-Me-8513";
-
-fn tshark_available() -> bool {
-    Command::new("tshark").arg("--version").output().is_ok()
-}
-
-/// Skips (locally) or fails (CI) when tshark is missing; true when it can run.
-fn require_tshark() -> bool {
-    if tshark_available() {
-        return true;
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "tshark is not on PATH: CI must install it (apt-get install -y tshark) \
-         to check that `pcap` captures open decrypted"
-    );
-    eprintln!("skipping: tshark is not on PATH");
-    false
-}
 
 /// A fresh folder for one test, with an empty `home` inside.
 fn temp_dir(name: &str) -> PathBuf {
@@ -57,26 +43,6 @@ fn export(file: &Path, args: &[&str]) {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(file.is_file(), "pcap wrote no {}", file.display());
-}
-
-/// `tshark -r FILE ARGS...` with `home` as its only configuration and no key log
-/// file from the environment; returns stdout.
-fn tshark(home: &Path, file: &Path, args: &[&str]) -> String {
-    let output = Command::new("tshark")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home)
-        .env_remove("SSLKEYLOGFILE")
-        .arg("-r")
-        .arg(file)
-        .args(args)
-        .output()
-        .expect("run tshark");
-    assert!(
-        output.status.success(),
-        "tshark failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// The form item tshark prints for the password field.

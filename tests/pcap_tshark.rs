@@ -5,10 +5,12 @@
 //! Runs tshark when it is on PATH. Without it the test is skipped locally, and fails
 //! under CI (`CI=true`), where `.ci/run` installs tshark.
 
+mod tshark_support;
+
 use std::io::{Read, Write};
-use std::path::Path;
-use std::process::Command;
 use std::sync::{Arc, Mutex};
+
+use tshark_support::{require_tshark, tshark};
 
 use handshake_lab::export::pcap::{Capture, Segment, pcapng_bytes};
 use rustls::crypto::ring as provider;
@@ -180,19 +182,9 @@ where
     Some(wire)
 }
 
-fn tshark_available() -> bool {
-    Command::new("tshark").arg("--version").output().is_ok()
-}
-
 #[test]
 fn tshark_decrypts_the_export_with_no_settings() {
-    if !tshark_available() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "tshark is not on PATH: CI must install it (apt-get install -y tshark) \
-             to check that exported captures open decrypted"
-        );
-        eprintln!("skipping: tshark is not on PATH");
+    if !require_tshark() {
         return;
     }
 
@@ -243,23 +235,4 @@ fn tshark_decrypts_the_export_with_no_settings() {
         !opaque.contains("correct-horse-42"),
         "without the key log tshark must not read the password:\n{opaque}"
     );
-}
-
-/// `tshark -r FILE ARGS...` with `home` as its only configuration; returns stdout.
-fn tshark(home: &Path, file: &Path, args: &[&str]) -> String {
-    let output = Command::new("tshark")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home)
-        .env_remove("SSLKEYLOGFILE")
-        .arg("-r")
-        .arg(file)
-        .args(args)
-        .output()
-        .expect("run tshark");
-    assert!(
-        output.status.success(),
-        "tshark failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
