@@ -126,17 +126,10 @@ pub fn simulate(scenario: &Scenario) -> Result<Timeline, SimError> {
         | ScenarioName::KeyCompromise => {
             let (client, events) = Client::start(client, &mut rng);
             let (server, server_events) = Server::new(server, &mut rng);
-            session.add_node(
-                Side::Client,
-                Role::Client,
-                Box::new(client),
-                1,
-                App::Browser,
+            session.run_browser_and_bank(
+                (Box::new(client), events),
+                (Box::new(server), server_events),
             );
-            session.add_node(Side::Server, Role::Server, Box::new(server), 0, App::Bank);
-            session.absorb(0, None, events);
-            session.absorb(1, None, server_events);
-            session.run_tls();
         }
         ScenarioName::Tls12Rsa => {
             let Some(key) = issued.server_rsa_key.clone() else {
@@ -148,17 +141,10 @@ pub fn simulate(scenario: &Scenario) -> Result<Timeline, SimError> {
             };
             let (client, events) = Tls12Client::start(client, &mut rng);
             let (server, server_events) = Tls12Server::new(server, &mut rng);
-            session.add_node(
-                Side::Client,
-                Role::Client,
-                Box::new(client),
-                1,
-                App::Browser,
+            session.run_browser_and_bank(
+                (Box::new(client), events),
+                (Box::new(server), server_events),
             );
-            session.add_node(Side::Server, Role::Server, Box::new(server), 0, App::Bank);
-            session.absorb(0, None, events);
-            session.absorb(1, None, server_events);
-            session.run_tls();
         }
         ScenarioName::Mitm => {
             // The attacker's own PKI: a root the client has never heard of, and a
@@ -312,6 +298,20 @@ impl<'a> Session<'a> {
             outcome: None,
             login_answered: false,
         }
+    }
+
+    /// The usual pair: a browser (node 0) and a bank (node 1) talking to each other
+    /// directly, each with the events it made when it started; then the session runs.
+    fn run_browser_and_bank(
+        &mut self,
+        (client, client_events): (Box<dyn Endpoint>, Vec<Event>),
+        (server, server_events): (Box<dyn Endpoint>, Vec<Event>),
+    ) {
+        self.add_node(Side::Client, Role::Client, client, 1, App::Browser);
+        self.add_node(Side::Server, Role::Server, server, 0, App::Bank);
+        self.absorb(0, None, client_events);
+        self.absorb(1, None, server_events);
+        self.run_tls();
     }
 
     fn add_node(
