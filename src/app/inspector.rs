@@ -7,6 +7,7 @@ use eframe::egui::{self, Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, Ve
 
 use super::{Session, Strings, spaced_hex};
 use crate::wire::Field;
+use crate::wire::annotate::{field_at_path, path_at_offset};
 
 const DETAILS_HEIGHT: f32 = 84.0;
 
@@ -31,28 +32,6 @@ pub struct InspectorState {
     pub lesson_fields: Vec<String>,
     /// The keyboard's byte (see [`super::inspector_keys`]).
     cursor: Option<super::inspector_keys::ByteCursor>,
-}
-
-fn resolve<'a>(fields: &'a [Field], path: &[usize]) -> Option<&'a Field> {
-    let (first, rest) = path.split_first()?;
-    let mut field = fields.get(*first)?;
-    for index in rest {
-        field = field.children.get(*index)?;
-    }
-    Some(field)
-}
-
-/// The path to the deepest field containing byte `offset`.
-fn path_at(fields: &[Field], offset: usize) -> Option<Vec<usize>> {
-    let (index, field) = fields
-        .iter()
-        .enumerate()
-        .find(|(_, f)| f.range.contains(&offset))?;
-    let mut path = vec![index];
-    if let Some(rest) = path_at(&field.children, offset) {
-        path.extend(rest);
-    }
-    Some(path)
 }
 
 /// One byte pane: its bytes, their fields and which bytes changed.
@@ -131,7 +110,7 @@ impl InspectorState {
         };
         let focused_field = focus.as_ref().and_then(|f| {
             let pane = panes.iter().find(|p| p.inner == f.inner)?;
-            resolve(pane.fields, &f.path)
+            field_at_path(pane.fields, &f.path)
         });
         // A fixed height, so that hovering never moves the bytes under the pointer.
         let details_box = egui::ScrollArea::vertical()
@@ -238,7 +217,7 @@ fn hex_side(
         }));
         let highlight = focus
             .filter(|f| f.inner == pane.inner)
-            .and_then(|f| resolve(pane.fields, &f.path))
+            .and_then(|f| field_at_path(pane.fields, &f.path))
             .map(|f| f.range.clone());
         let any_changed = pane.changed.iter().any(|c| *c);
         if let Some((field, clicked)) = hex_view(ui, pane, highlight) {
@@ -368,7 +347,7 @@ fn hex_view(
             }
         }
         if let Some(offset) = hovered_byte.filter(|o| *o < start + chunk.len())
-            && let Some(path) = path_at(pane.fields, offset)
+            && let Some(path) = path_at_offset(pane.fields, offset)
         {
             result = Some((
                 FieldRef {

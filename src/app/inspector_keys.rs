@@ -9,6 +9,7 @@ use eframe::egui::{self, Id, Key, Modifiers, Rect};
 use super::Strings;
 use super::inspector::FieldRef;
 use crate::wire::Field;
+use crate::wire::annotate::{field_at_path, path_at_offset};
 
 /// The id of the inspector's keyboard cursor.
 pub fn id() -> Id {
@@ -34,27 +35,6 @@ pub struct ByteCursor {
     pub offset: usize,
 }
 
-fn field_at<'a>(fields: &'a [Field], path: &[usize]) -> Option<&'a Field> {
-    let (first, rest) = path.split_first()?;
-    let mut field = fields.get(*first)?;
-    for index in rest {
-        field = field.children.get(*index)?;
-    }
-    Some(field)
-}
-
-fn path_at(fields: &[Field], offset: usize) -> Option<Vec<usize>> {
-    let (index, field) = fields
-        .iter()
-        .enumerate()
-        .find(|(_, f)| f.range.contains(&offset))?;
-    let mut path = vec![index];
-    if let Some(rest) = path_at(&field.children, offset) {
-        path.extend(rest);
-    }
-    Some(path)
-}
-
 /// Every field of the panes, parents before their parts, in byte order.
 fn all_fields(panes: &[PaneKeys<'_>]) -> Vec<FieldRef> {
     fn walk(fields: &[Field], inner: bool, prefix: &[usize], out: &mut Vec<FieldRef>) {
@@ -78,7 +58,7 @@ fn all_fields(panes: &[PaneKeys<'_>]) -> Vec<FieldRef> {
 /// The field a [`FieldRef`] names in `panes`.
 pub fn resolve<'a>(panes: &[PaneKeys<'a>], field: &FieldRef) -> Option<&'a Field> {
     let pane = panes.iter().find(|p| p.inner == field.inner)?;
-    field_at(pane.fields, &field.path)
+    field_at_path(pane.fields, &field.path)
 }
 
 /// Reads the keys while the cursor has the focus; moves `selected` and `cursor`.
@@ -159,7 +139,7 @@ pub fn handle_keys(
                     inner: pane.inner,
                     offset: rest,
                 });
-                *selected = path_at(pane.fields, rest).map(|path| FieldRef {
+                *selected = path_at_offset(pane.fields, rest).map(|path| FieldRef {
                     inner: pane.inner,
                     path,
                 });

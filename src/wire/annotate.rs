@@ -101,6 +101,30 @@ impl Field {
     }
 }
 
+/// The field at an index path (`[2, 0, 1]`: third field, its first child, that
+/// one's second child) in a list of top-level fields.
+pub fn field_at_path<'a>(fields: &'a [Field], path: &[usize]) -> Option<&'a Field> {
+    let (first, rest) = path.split_first()?;
+    let mut field = fields.get(*first)?;
+    for index in rest {
+        field = field.children.get(*index)?;
+    }
+    Some(field)
+}
+
+/// The index path to the deepest field covering byte `offset`, if any does.
+pub fn path_at_offset(fields: &[Field], offset: usize) -> Option<Vec<usize>> {
+    let (index, field) = fields
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.range.contains(&offset))?;
+    let mut path = vec![index];
+    if let Some(rest) = path_at_offset(&field.children, offset) {
+        path.extend(rest);
+    }
+    Some(path)
+}
+
 /// "1 byte", "2 bytes": a count with its noun in the right number.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -144,6 +168,32 @@ pub fn check_tiling(fields: &[Field], range: Range<usize>) -> Result<(), String>
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+
+    #[test]
+    fn index_paths_and_offsets_agree() {
+        let tree = vec![
+            Field::leaf("a", 0..2, "x", "m"),
+            Field {
+                children: vec![
+                    Field::leaf("c", 2..3, "x", "m"),
+                    Field::leaf("d", 3..5, "x", "m"),
+                ],
+                ..Field::leaf("b", 2..5, "x", "m")
+            },
+        ];
+        assert_eq!(path_at_offset(&tree, 4), Some(vec![1, 1]));
+        assert_eq!(
+            field_at_path(&tree, &[1, 1]).map(|f| f.name.as_str()),
+            Some("d")
+        );
+        assert_eq!(path_at_offset(&tree, 9), None);
+        assert!(field_at_path(&tree, &[5]).is_none());
+    }
 }
 
 #[cfg(test)]
