@@ -128,8 +128,13 @@ pub fn observe_http(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observati
     seen
 }
 
-/// What an eavesdropper reads from one TLS record.
-pub fn observe_tls(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observation> {
+/// What anyone reads of any TLS record: when it passed, its type and size, and the
+/// record itself for a closer look; bytes that are no record are said to be so.
+fn record_header(
+    from: Side,
+    bytes: &[u8],
+    time_micros: u64,
+) -> Result<(Vec<Observation>, Record), Vec<Observation>> {
     let mut seen = vec![timing(time_micros)];
     let Ok((record, _)) = Record::decode(bytes) else {
         seen.push(Observation::new(
@@ -140,7 +145,7 @@ pub fn observe_tls(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observatio
                 from.name()
             ),
         ));
-        return seen;
+        return Err(seen);
     };
     seen.push(Observation::new(
         ObservationKind::RecordSize,
@@ -151,6 +156,15 @@ pub fn observe_tls(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observatio
             from.name()
         ),
     ));
+    Ok((seen, record))
+}
+
+/// What an eavesdropper reads from one TLS record.
+pub fn observe_tls(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observation> {
+    let (mut seen, record) = match record_header(from, bytes, time_micros) {
+        Ok(found) => found,
+        Err(seen) => return seen,
+    };
     match record.content_type {
         ContentType::Handshake => {
             if let Ok((message, _)) = HandshakeMessage::decode(&record.fragment) {
@@ -178,27 +192,10 @@ pub fn observe_tls12(
     encrypted: bool,
     time_micros: u64,
 ) -> Vec<Observation> {
-    let mut seen = vec![timing(time_micros)];
-    let Ok((record, _)) = Record::decode(bytes) else {
-        seen.push(Observation::new(
-            ObservationKind::RecordSize,
-            format!(
-                "{} bytes from the {} that do not form a TLS record",
-                bytes.len(),
-                from.name()
-            ),
-        ));
-        return seen;
+    let (mut seen, record) = match record_header(from, bytes, time_micros) {
+        Ok(found) => found,
+        Err(seen) => return seen,
     };
-    seen.push(Observation::new(
-        ObservationKind::RecordSize,
-        format!(
-            "{} record, {} bytes, from the {}",
-            record.content_type.name(),
-            bytes.len(),
-            from.name()
-        ),
-    ));
     if encrypted || record.content_type == ContentType::ApplicationData {
         seen.push(ciphertext(&record.fragment));
         return seen;
