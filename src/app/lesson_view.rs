@@ -165,18 +165,23 @@ fn list_row(
             }
             (None, Some(error)) => {
                 ui.colored_label(ui.visuals().error_fg_color, s.tr("lessons-broken"));
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(error.to_string())
-                            .monospace()
-                            .color(ui.visuals().error_fg_color),
-                    )
-                    .wrap(),
-                );
+                lesson_error(ui, error);
             }
             (None, None) => {}
         }
     });
+}
+
+/// A broken lesson's `file:line: problem`, as it is shown wherever the lesson appears.
+fn lesson_error(ui: &mut egui::Ui, error: &impl std::fmt::Display) {
+    ui.add(
+        egui::Label::new(
+            RichText::new(error.to_string())
+                .monospace()
+                .color(ui.visuals().error_fg_color),
+        )
+        .wrap(),
+    );
 }
 
 fn lesson(
@@ -203,14 +208,7 @@ fn lesson(
         // A broken lesson: its error, in place.
         ui.heading(s.tr("lessons-broken"));
         if let Some(error) = &open.error {
-            ui.add(
-                egui::Label::new(
-                    RichText::new(error.to_string())
-                        .monospace()
-                        .color(ui.visuals().error_fg_color),
-                )
-                .wrap(),
-            );
+            lesson_error(ui, error);
         }
         ui.add(egui::Label::new(s.tr("lessons-broken-hint")).wrap());
         return;
