@@ -12,5 +12,6 @@ pub mod export;
 pub mod http;
 pub mod lesson;
 pub mod sim;
+pub mod text;
 pub mod tls;
 pub mod wire;

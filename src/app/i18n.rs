@@ -4,8 +4,9 @@
 //! the chosen language shows its English text, and a key missing from English too
 //! shows the key itself in brackets, so a gap is visible and never a panic.
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use unic_langid::LanguageIdentifier;
+use fluent_bundle::{FluentArgs, FluentValue};
+
+use crate::text::{Bundle, CORE_MESSAGES, Text, format_text};
 
 /// The English message file, always present.
 pub const ENGLISH_FTL: &str = include_str!("../../assets/i18n/en.ftl");
@@ -31,25 +32,32 @@ pub fn keys_in(source: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The UI's messages in one language, with English behind it.
+/// The UI's messages in one language, with English behind it. Each bundle holds the
+/// app's own file and the core's files ([`CORE_MESSAGES`]) for that language, so the
+/// words the core computes ([`Text`]) are said in the same language as the buttons.
 pub struct Strings {
-    chosen: Option<FluentBundle<FluentResource>>,
-    english: FluentBundle<FluentResource>,
+    chosen: Option<Bundle>,
+    english: Bundle,
 }
 
-fn bundle(language: &str, source: &str) -> Result<FluentBundle<FluentResource>, String> {
-    let id: LanguageIdentifier = language
-        .parse()
-        .map_err(|e| format!("language {language}: {e}"))?;
-    let resource = FluentResource::try_new(source.to_string())
-        .map_err(|(_, errors)| format!("{language}.ftl: {} syntax error(s)", errors.len()))?;
-    let mut bundle = FluentBundle::new(vec![id]);
-    // Unicode isolation marks around arguments would show as boxes in egui's fonts.
-    bundle.set_use_isolating(false);
-    bundle
-        .add_resource(resource)
-        .map_err(|errors| format!("{language}.ftl: {} duplicate key(s)", errors.len()))?;
-    Ok(bundle)
+/// The app's file plus the core's files for `language`.
+fn bundle(language: &str, source: &str) -> Result<Bundle, String> {
+    let core = CORE_MESSAGES
+        .iter()
+        .find(|(code, _)| *code == language)
+        .map_or(&[][..], |(_, sources)| *sources);
+    let mut sources = vec![source];
+    sources.extend_from_slice(core);
+    crate::text::bundle(language, &sources)
+}
+
+/// Every message key the core's files define for English.
+pub fn core_english_keys() -> Vec<&'static str> {
+    CORE_MESSAGES
+        .iter()
+        .filter(|(code, _)| *code == "en")
+        .flat_map(|(_, sources)| sources.iter().flat_map(|s| keys_in(s)))
+        .collect()
 }
 
 impl Default for Strings {
@@ -92,6 +100,7 @@ impl Strings {
         };
         keys_in(ENGLISH_FTL)
             .into_iter()
+            .chain(core_english_keys())
             .filter(|key| !chosen.has_message(key))
             .map(str::to_string)
             .collect()
@@ -117,6 +126,16 @@ impl Strings {
             fluent_args.set(*name, FluentValue::from(value.clone()));
         }
         self.format(key, Some(&fluent_args))
+    }
+
+    /// A text the core computed, in the chosen language (English where it has a gap).
+    pub fn text(&self, text: &Text) -> String {
+        let bundles: Vec<&Bundle> = self
+            .chosen
+            .iter()
+            .chain(std::iter::once(&self.english))
+            .collect();
+        format_text(&bundles, text)
     }
 
     /// Whether `key` exists (in the chosen language or in English).

@@ -1,0 +1,1 @@
+# Core words (session): de. Keys must match between en and de.

@@ -1,0 +1,1 @@
+# Core words (session): en. Keys must match between en and de.

@@ -1,0 +1,1 @@
+# Core words (wire): de. Keys must match between en and de.

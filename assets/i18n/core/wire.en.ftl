@@ -1,0 +1,1 @@
+# Core words (wire): en. Keys must match between en and de.
