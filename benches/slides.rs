@@ -1,4 +1,4 @@
-//! What one slide costs, headless: no display, software Vulkan (lavapipe) on the CPU.
+//! What one slide costs, headless: no display, no GPU (the CPU painter, `app::raster`).
 //!
 //! - `slides/slide_1920x1080`: the whole per-slide work of an export: put the app at
 //!   the next step of lesson `04-hellos` (cycling), draw it until it settles, render it
@@ -7,7 +7,7 @@
 //! - `slides/encode_png_1920x1080`: the PNG encoding alone.
 //!
 //! The target: 150 ms or less per slide at 1920x1080 on the CI's 2 cores.
-//! Run: `cargo bench --bench slides` (mesa-vulkan-drivers installed).
+//! Run: `cargo bench --bench slides`.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -28,8 +28,7 @@ fn slides(c: &mut Criterion) {
     let mut app = LabApp::new(Options::default()).expect("the app starts");
     app.settings.presentation = true;
     show_lesson_step(&mut app, &ready, 0, None).expect("step 1");
-    let mut renderer =
-        SlideRenderer::new(app, SlideSize::FULL_HD).expect("a software renderer (lavapipe)");
+    let mut renderer = SlideRenderer::new(app, SlideSize::FULL_HD);
     let mut k = 0;
     let mut next_slide = |renderer: &mut SlideRenderer| {
         k = (k + 1) % count;

@@ -203,27 +203,6 @@ pub fn slides(request: &crate::app::slides::SlidesRequest) -> Result<String, Com
     }
 }
 
-/// Mesa's Vulkan device-select layer tries to reach a Wayland compositor while the
-/// adapters are listed, and on a machine with no session (no `XDG_RUNTIME_DIR`) prints
-/// two `error: XDG_RUNTIME_DIR ...` lines that are no error of ours. The slides
-/// renderer picks its adapter itself, so `slides` runs itself again with that layer
-/// off (`NODEVICE_SELECT=1`, Mesa's documented switch). Returns the exit code of that
-/// run, or `None` to carry on in this process.
-pub fn rerun_slides_without_device_select() -> Option<i32> {
-    if std::env::var_os("XDG_RUNTIME_DIR").is_some()
-        || std::env::var_os("NODEVICE_SELECT").is_some()
-    {
-        return None;
-    }
-    let exe = std::env::current_exe().ok()?;
-    let status = std::process::Command::new(exe)
-        .args(std::env::args_os().skip(1))
-        .env("NODEVICE_SELECT", "1")
-        .status()
-        .ok()?;
-    Some(status.code().unwrap_or(2))
-}
-
 /// The window (no subcommand). An unknown lesson or a step out of range is bad input,
 /// found before any window opens.
 pub fn window(options: crate::app::Options) -> Result<String, CommandError> {

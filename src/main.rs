@@ -97,6 +97,9 @@ enum Command {
         /// Also load the lessons in this folder (same id: these win).
         #[arg(long, value_name = "DIR")]
         lessons: Option<PathBuf>,
+        /// The language of the slides' words and lesson: en or de.
+        #[arg(long, default_value = "en", value_parser = ["en", "de"])]
+        lang: String,
     },
 }
 
@@ -194,19 +197,16 @@ fn main() -> ExitCode {
             theme,
             seed,
             lessons,
-        }) => {
-            if let Some(code) = commands::rerun_slides_without_device_select() {
-                return ExitCode::from(u8::try_from(code).unwrap_or(2));
-            }
-            commands::slides(&SlidesRequest {
-                lesson: lesson.clone(),
-                size: *size,
-                theme: commands::theme(theme),
-                seed: *seed,
-                lessons: lessons.clone().or_else(|| cli.lessons.clone()),
-                out: out.clone(),
-            })
-        }
+            lang,
+        }) => commands::slides(&SlidesRequest {
+            lesson: lesson.clone(),
+            size: *size,
+            theme: commands::theme(theme),
+            seed: *seed,
+            lessons: lessons.clone().or_else(|| cli.lessons.clone()),
+            out: out.clone(),
+            lang: lang.clone(),
+        }),
     };
     match result {
         Ok(text) => {

@@ -100,6 +100,7 @@ fn a_lesson_exports_one_sorted_non_blank_png_per_step_headless() {
         seed: None,
         lessons: None,
         out: out.clone(),
+        lang: "en".into(),
     };
     let mut calls = Vec::new();
     let files = export_lesson_slides(
@@ -247,6 +248,7 @@ fn a_cancelled_export_leaves_nothing_behind() {
         seed: None,
         lessons: None,
         out: out.clone(),
+        lang: "en".into(),
     };
     let cancel = AtomicBool::new(false);
     let result = export_lesson_slides(

@@ -23,6 +23,7 @@ pub mod keys;
 pub mod language;
 pub mod lesson_view;
 pub mod lessons;
+pub mod raster;
 pub mod scenarios;
 pub mod screenshot;
 pub mod sequence;

@@ -1,9 +1,10 @@
 //! Slides: the window's own drawing, rendered offscreen to PNG files.
 //!
 //! One drawing: a slide is [`LabApp::draw`], the very function the window runs, driven
-//! by an `egui_kittest` harness instead of a window and painted by `egui-wgpu` into an
-//! offscreen texture. The adapter is chosen CPU first (Mesa's lavapipe, Vulkan on the
-//! CPU), so `handshake-lab slides` needs no display server and no GPU.
+//! by an `egui_kittest` harness instead of a window. egui lays it out and tessellates
+//! it as for the screen; the triangles are then filled on the CPU by
+//! [`super::raster`] instead of a GPU, so `handshake-lab slides` needs no display
+//! server, no GPU and no Vulkan driver.
 //!
 //! In slide mode the app shows a caption banner (lesson title, step number and title),
 //! drawn by the app itself ([`caption_ui`]), so the window could show it too.
@@ -15,10 +16,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use eframe::{egui, egui_wgpu};
+use eframe::egui;
 use egui_kittest::Harness;
 use image::RgbaImage;
 
+use super::raster::SoftwareRenderer;
 use super::{LabApp, Options, Strings, Theme};
 use crate::lesson::{self, Ready};
 
@@ -183,16 +185,25 @@ pub fn show_lesson_step(
     Ok(())
 }
 
-/// The app drawn offscreen: a harness running [`LabApp::draw`] and a software renderer.
+/// The app drawn offscreen: a harness running [`LabApp::draw`] and the CPU painter.
 pub struct SlideRenderer {
     harness: Harness<'static, LabApp>,
     size: SlideSize,
 }
 
 impl SlideRenderer {
-    /// A renderer of `app` at `size`. Fails (never panics) when no renderer is found.
-    pub fn new(app: LabApp, size: SlideSize) -> Result<SlideRenderer, String> {
-        let render_state = software_render_state()?;
+    /// A renderer of `app` at `size`, painted on the CPU by [`SoftwareRenderer`].
+    pub fn new(app: LabApp, size: SlideSize) -> SlideRenderer {
+        SlideRenderer::with_renderer(app, size, SoftwareRenderer::default())
+    }
+
+    /// The same harness painted by another renderer (tests compare the software
+    /// painter with egui-wgpu this way).
+    pub fn with_renderer(
+        app: LabApp,
+        size: SlideSize,
+        renderer: impl egui_kittest::TestRenderer + 'static,
+    ) -> SlideRenderer {
         let ppp = size.pixels_per_point();
         let points = egui::vec2(size.width as f32 / ppp, size.height as f32 / ppp);
         let harness = Harness::builder()
@@ -209,11 +220,9 @@ impl SlideRenderer {
                     egui_system_font_provider::SystemFontProvider::new(),
                 ));
             })
-            .renderer(egui_kittest::wgpu::WgpuTestRenderer::from_render_state(
-                render_state,
-            ))
+            .renderer(renderer)
             .build_ui_state(|ui, app: &mut LabApp| app.draw(ui), app);
-        Ok(SlideRenderer { harness, size })
+        SlideRenderer { harness, size }
     }
 
     /// The app being drawn, to put it at another step.
@@ -226,9 +235,7 @@ impl SlideRenderer {
         // A settled app asks for no repaint; a few passes let a change of step, theme or
         // zoom take effect (the harness stops at its step limit either way).
         self.harness.run_ok();
-        let image =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.harness.render()))
-                .map_err(|_| "the software renderer failed".to_string())??;
+        let image = self.harness.render()?;
         if (image.width(), image.height()) != (self.size.width, self.size.height) {
             return Err(format!(
                 "the renderer drew {}x{} instead of {}",
@@ -244,35 +251,7 @@ impl SlideRenderer {
 /// One slide of `app` as it is now, at `size` (a new renderer each call: for one image;
 /// for a series, keep a [`SlideRenderer`]).
 pub fn render_slide(app: LabApp, size: SlideSize) -> Result<RgbaImage, String> {
-    SlideRenderer::new(app, size)?.render_slide()
-}
-
-/// A wgpu device with no window, CPU adapter first (lavapipe), else any adapter.
-fn software_render_state() -> Result<egui_wgpu::RenderState, String> {
-    let mut setup = egui_kittest::wgpu::default_wgpu_setup();
-    if let egui_wgpu::WgpuSetup::CreateNew(new) = &mut setup {
-        // Vulkan (lavapipe on a machine without GPU), Metal or DX12; not GL, whose EGL
-        // probing looks for a display server (and complains on stderr when none).
-        new.instance_descriptor.backends =
-            egui_wgpu::wgpu::Backends::PRIMARY - egui_wgpu::wgpu::Backends::BROWSER_WEBGPU;
-    }
-    let instance = pollster::block_on(setup.new_instance());
-    let config = egui_wgpu::WgpuConfiguration {
-        wgpu_setup: setup,
-        ..Default::default()
-    };
-    pollster::block_on(egui_wgpu::RenderState::create(
-        &config,
-        &instance,
-        None,
-        egui_wgpu::RendererOptions::PREDICTABLE,
-    ))
-    .map_err(|e| {
-        format!(
-            "no renderer for slides ({e}); on Debian/Ubuntu install mesa-vulkan-drivers \
-             (software Vulkan, no GPU needed)"
-        )
-    })
+    SlideRenderer::new(app, size).render_slide()
 }
 
 /// Why an export did not produce its slides.
@@ -310,6 +289,9 @@ pub struct SlidesRequest {
     pub lessons: Option<PathBuf>,
     /// The folder to write into (created when missing).
     pub out: PathBuf,
+    /// The language of the window's words and of the lesson (`en`, `de`); a lesson
+    /// without a translation is shown in English.
+    pub lang: String,
 }
 
 /// `<lesson>-step-NN.png`: numbered from 1, zero-padded so the names sort in order.
@@ -328,7 +310,19 @@ pub fn export_lesson_slides(
     progress: &mut dyn FnMut(usize, usize),
     cancel: &AtomicBool,
 ) -> Result<Vec<PathBuf>, SlidesError> {
-    let catalog = lesson::load_catalog(request.lessons.as_deref(), "en");
+    let lang = super::language::known(&request.lang);
+    if lang != request.lang {
+        return Err(SlidesError::Invalid(format!(
+            "no language {:?}: the window speaks {}",
+            request.lang,
+            super::i18n::LANGUAGES
+                .iter()
+                .map(|(code, _)| *code)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let catalog = lesson::load_catalog(request.lessons.as_deref(), lang);
     let entry = catalog.get(&request.lesson).ok_or_else(|| {
         let known = catalog.entries.iter().map(|e| e.id.as_str());
         SlidesError::Invalid(format!(
@@ -355,18 +349,8 @@ pub fn export_lesson_slides(
     })?;
     let staging = Staging::new(&request.out, &request.lesson, created_out)?;
 
-    let mut app = LabApp::new(Options {
-        seed: request.seed,
-        lesson: Some(request.lesson.clone()),
-        step: None,
-        lessons: request.lessons.clone(),
-        lang: None,
-    })
-    .map_err(SlidesError::Failed)?;
-    app.settings.theme = request.theme;
-    app.settings.presentation = true;
-    show_lesson_step(&mut app, ready, 0, request.seed).map_err(SlidesError::Failed)?;
-    let mut renderer = SlideRenderer::new(app, request.size).map_err(SlidesError::Failed)?;
+    let app = slide_app(request, ready).map_err(SlidesError::Failed)?;
+    let mut renderer = SlideRenderer::new(app, request.size);
 
     let mut names = Vec::with_capacity(count);
     for k in 0..count {
@@ -385,6 +369,22 @@ pub fn export_lesson_slides(
         return Err(SlidesError::Cancelled);
     }
     staging.commit(&names).map_err(SlidesError::Failed)
+}
+
+/// The app as a slide shows it: the request's language, theme and seed, presentation
+/// mode, at the lesson's first step.
+fn slide_app(request: &SlidesRequest, ready: &Ready) -> Result<LabApp, String> {
+    let mut app = LabApp::new(Options {
+        seed: request.seed,
+        lesson: Some(request.lesson.clone()),
+        step: None,
+        lessons: request.lessons.clone(),
+        lang: Some(request.lang.clone()),
+    })?;
+    app.settings.theme = request.theme;
+    app.settings.presentation = true;
+    show_lesson_step(&mut app, ready, 0, request.seed)?;
+    Ok(app)
 }
 
 /// `image` as PNG bytes (fast compression: a slide is mostly flat colour).
@@ -480,5 +480,64 @@ impl Drop for Staging {
             // Only if empty: never removes anything of the user's.
             let _ = std::fs::remove_dir(&self.out);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(lang: &str, out: PathBuf) -> SlidesRequest {
+        SlidesRequest {
+            lesson: "04-hellos".into(),
+            size: SlideSize::FULL_HD,
+            theme: Theme::Dark,
+            seed: None,
+            lessons: None,
+            out,
+            lang: lang.into(),
+        }
+    }
+
+    #[test]
+    fn a_german_slide_has_the_german_window_and_lesson() {
+        let catalog = lesson::load_catalog(None, "de");
+        let ready = catalog
+            .get("04-hellos")
+            .and_then(|e| e.ready())
+            .expect("lesson 04 in German");
+        let english_title = lesson::load_catalog(None, "en")
+            .get("04-hellos")
+            .and_then(|e| e.ready())
+            .map(|r| r.lesson.title.clone())
+            .expect("lesson 04 in English");
+        assert_ne!(
+            ready.lesson.title, english_title,
+            "lessons/de has its own title"
+        );
+
+        let app = slide_app(&request("de", PathBuf::from("unused")), ready).expect("the app");
+        assert_eq!(app.strings.language(), "de");
+        assert_eq!(app.strings.tr("controls-next"), "Weiter");
+        let caption = app.slide_caption.as_ref().expect("a caption");
+        assert_eq!(caption.lesson_title, ready.lesson.title);
+        assert!(app.settings.presentation);
+        assert_eq!(app.settings.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn an_unknown_language_is_refused_before_anything_is_written() {
+        let out = std::env::temp_dir().join(format!("hl-slides-lang-{}", std::process::id()));
+        let err = export_lesson_slides(
+            &request("xx", out.clone()),
+            &mut |_, _| {},
+            &AtomicBool::new(false),
+        )
+        .expect_err("xx is no language");
+        assert_eq!(
+            err,
+            SlidesError::Invalid("no language \"xx\": the window speaks en, de".into())
+        );
+        assert!(!out.exists(), "nothing created for a refused request");
     }
 }

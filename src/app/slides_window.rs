@@ -217,6 +217,7 @@ impl SlidesWindow {
             seed: options.seed,
             lessons: options.lessons.clone(),
             out: PathBuf::from(self.folder.trim()),
+            lang: s.language(),
         };
         let job = Job {
             done: Arc::default(),
