@@ -153,6 +153,8 @@ fn the_command_exports_with_no_display_and_lists_the_files() {
         "dark",
         "--seed",
         "7",
+        "--lang",
+        "de",
     ]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(
@@ -196,6 +198,7 @@ fn bad_input_is_one_line_exit_1_and_writes_nothing() {
         ),
         (&["--lesson", LESSON, "--size", "1080x1920"], "shape"),
         (&["--lesson", LESSON, "--theme", "blue"], "blue"),
+        (&["--lesson", LESSON, "--lang", "fr"], "fr"),
     ];
     for (args, mentions) in cases {
         let mut all = vec!["slides", "--out", out_arg];
