@@ -269,7 +269,8 @@ fn fill_triangle(
         return;
     }
 
-    // Edge functions at the first pixel centre, and their steps per pixel.
+    // Edge functions at the first pixel centre, and their steps per pixel. Each is the
+    // weight of the opposite corner times `area`.
     let centre = |p: usize| p as i64 * SUBPIXEL + SUBPIXEL / 2;
     let (px, py) = (centre(x0), centre(y0));
     let edges = [(&b, &c), (&c, &a), (&a, &b)];
@@ -279,48 +280,135 @@ fn fill_triangle(
     // Inside when every edge function is >= its bias: 0 for an owned edge, else 1.
     let bias = edges.map(|(p, q)| i64::from(!owns_its_edge(p, q)));
 
-    let flat = a.color == b.color && a.color == c.color && a.uv == b.uv && a.uv == c.uv;
-    let flat_colour = flat.then(|| modulate(a.color, texture.sample(a.uv)));
-    let inv_area = 1.0 / area as f64;
-
+    let shade = Shade::new([&a, &b, &c], area, step_x, texture);
     for y in y0..y1 {
-        let mut e = row_start;
-        let row = (y - band.y0) * band.width * 4;
-        for x in x0..x1 {
-            if e[0] >= bias[0] && e[1] >= bias[1] && e[2] >= bias[2] {
-                let src = match flat_colour {
-                    Some(colour) => colour,
-                    None => {
-                        let l = [
-                            (e[0] as f64 * inv_area) as f32,
-                            (e[1] as f64 * inv_area) as f32,
-                            (e[2] as f64 * inv_area) as f32,
-                        ];
-                        let mix =
-                            |f: fn(&Corner) -> f32| l[0] * f(&a) + l[1] * f(&b) + l[2] * f(&c);
-                        let colour = [
-                            mix(|v| v.color[0]),
-                            mix(|v| v.color[1]),
-                            mix(|v| v.color[2]),
-                            mix(|v| v.color[3]),
-                        ];
-                        let uv = [mix(|v| v.uv[0]), mix(|v| v.uv[1])];
-                        modulate(colour, texture.sample(uv))
-                    }
-                };
-                let at = row + x * 4;
-                if let Some(pixel) = band.rows.get_mut(at..at + 4) {
-                    blend(pixel, src);
-                }
-            }
-            for i in 0..3 {
-                e[i] += step_x[i];
-            }
-        }
+        let e = row_start;
         for i in 0..3 {
             row_start[i] += step_y[i];
         }
+        // The triangle is convex: its pixels on this row are one run, found exactly.
+        let (mut from, mut to) = (0i64, (x1 - x0) as i64);
+        for i in 0..3 {
+            let need = bias[i] - e[i];
+            match step_x[i].signum() {
+                1 => from = from.max(ceil_div(need, step_x[i])),
+                -1 => to = to.min(floor_div(-need, -step_x[i]) + 1),
+                _ if e[i] < bias[i] => to = from,
+                _ => {}
+            }
+        }
+        if from >= to {
+            continue;
+        }
+        let row = (y - band.y0) * band.width * 4;
+        let start = row + (x0 + from as usize) * 4;
+        let end = row + (x0 + to as usize) * 4;
+        let Some(pixels) = band.rows.get_mut(start..end) else {
+            continue;
+        };
+        let at_run = e.map(|v| v as f64);
+        let at_run = [0, 1, 2].map(|i| at_run[i] + from as f64 * step_x[i] as f64);
+        shade.run(pixels, at_run);
     }
+}
+
+fn ceil_div(n: i64, d: i64) -> i64 {
+    n.div_euclid(d) + i64::from(n.rem_euclid(d) != 0)
+}
+
+fn floor_div(n: i64, d: i64) -> i64 {
+    n.div_euclid(d)
+}
+
+/// How a triangle's pixels get their colour: one colour for the whole triangle (most of
+/// egui's fills), or colour and texture coordinate interpolated along each run.
+enum Shade<'t> {
+    /// Every pixel the same: premultiplied RGBA, 0-1, and its bytes when opaque.
+    Flat([f32; 4], Option<[u8; 4]>),
+    /// Attributes `[r, g, b, a, u, v]` as planes over the edge functions.
+    Smooth {
+        /// Each corner's attributes.
+        corners: [[f32; 6]; 3],
+        /// Change of each attribute per pixel step in x.
+        per_x: [f32; 6],
+        inv_area: f64,
+        texture: &'t Texture,
+    },
+}
+
+impl<'t> Shade<'t> {
+    fn new(corners: [&Corner; 3], area: i64, step_x: [i64; 3], texture: &'t Texture) -> Self {
+        let [a, b, c] = corners;
+        if a.color == b.color && a.color == c.color && a.uv == b.uv && a.uv == c.uv {
+            let colour = modulate(a.color, texture.sample(a.uv));
+            let opaque = (colour[3] >= 1.0).then(|| colour.map(to_byte));
+            return Shade::Flat(colour, opaque);
+        }
+        let attributes = |v: &Corner| {
+            [
+                v.color[0], v.color[1], v.color[2], v.color[3], v.uv[0], v.uv[1],
+            ]
+        };
+        let corners = [attributes(a), attributes(b), attributes(c)];
+        let inv_area = 1.0 / area as f64;
+        let per_x = std::array::from_fn(|k| {
+            ((0..3)
+                .map(|i| step_x[i] as f64 * f64::from(corners[i][k]))
+                .sum::<f64>()
+                * inv_area) as f32
+        });
+        Shade::Smooth {
+            corners,
+            per_x,
+            inv_area,
+            texture,
+        }
+    }
+
+    /// Paints one run of pixels whose first pixel has edge functions `e`.
+    fn run(&self, pixels: &mut [u8], e: [f64; 3]) {
+        match self {
+            Shade::Flat(_, Some(bytes)) => {
+                for pixel in pixels.chunks_exact_mut(4) {
+                    pixel.copy_from_slice(bytes);
+                }
+            }
+            Shade::Flat(colour, None) => {
+                if colour.iter().all(|&v| v <= 0.0) {
+                    return;
+                }
+                for pixel in pixels.chunks_exact_mut(4) {
+                    blend(pixel, *colour);
+                }
+            }
+            Shade::Smooth {
+                corners,
+                per_x,
+                inv_area,
+                texture,
+            } => {
+                let mut at: [f32; 6] = std::array::from_fn(|k| {
+                    ((0..3).map(|i| e[i] * f64::from(corners[i][k])).sum::<f64>() * inv_area) as f32
+                });
+                for pixel in pixels.chunks_exact_mut(4) {
+                    let src =
+                        modulate([at[0], at[1], at[2], at[3]], texture.sample([at[4], at[5]]));
+                    // Premultiplied: nothing to add where everything is zero (the empty
+                    // parts of glyphs, the outer rim of anti-aliasing).
+                    if src[3] > 0.0 || src[0] > 0.0 || src[1] > 0.0 || src[2] > 0.0 {
+                        blend(pixel, src);
+                    }
+                    for k in 0..6 {
+                        at[k] += per_x[k];
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn to_byte(v: f32) -> u8 {
+    (v.clamp(0.0, 1.0) * 255.0 + 0.5) as u8
 }
 
 /// Vertex colour times texel, as egui's fragment shader does (both gamma, premultiplied).
@@ -335,7 +423,6 @@ fn modulate(colour: [f32; 4], texel: [f32; 4]) -> [f32; 4] {
 
 /// egui's blend state: colour `src + dst * (1 - src.a)`, alpha `src.a * (1 - dst.a) + dst.a`.
 fn blend(pixel: &mut [u8], src: [f32; 4]) {
-    let to_byte = |v: f32| (v.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
     if src[3] >= 1.0 {
         // Opaque: the destination does not show through.
         for i in 0..3 {
