@@ -1237,4 +1237,42 @@ mod tests {
         assert!(is_grease(0x1a1a) && is_grease(0xfafa) && !is_grease(0x1a2a) && !is_grease(0x0a1a));
         assert_eq!(describe_named_group(0x9999).0, "0x9999");
     }
+
+    #[test]
+    fn every_registry_entry_has_words_in_every_language() {
+        use crate::text::{CORE_MESSAGES, bundle, check_text};
+        use crate::wire::alert::AlertDescription;
+        let mut texts: Vec<Text> = [
+            CIPHER_SUITES,
+            NAMED_GROUPS,
+            SIGNATURE_SCHEMES,
+            EXTENSIONS,
+            VERSIONS,
+        ]
+        .iter()
+        .flat_map(|table| table.iter().map(|e| Text::message(e.2)))
+        .collect();
+        for v in [0x1301, 0x9999, 0x1a1a] {
+            texts.push(describe_cipher_suite(v).1);
+            texts.push(describe_named_group(v).1);
+            texts.push(describe_signature_scheme(v).1);
+            texts.push(describe_version(v).1);
+            texts.push(extension_purpose(v));
+        }
+        texts.extend((0..=255).map(|v| AlertDescription::from_u8(v).meaning()));
+        for (code, sources) in CORE_MESSAGES {
+            let b = bundle(code, sources).unwrap_or_else(|e| panic!("{e}"));
+            for t in &texts {
+                assert!(check_text(&b, t).is_ok(), "{code}: {t:?}");
+            }
+        }
+        assert_eq!(
+            describe_named_group(0x9999).1,
+            "0x9999: a group this lab does not know"
+        );
+        assert_eq!(
+            extension_purpose(0x0a0a),
+            "GREASE: a deliberately meaningless value that checks servers ignore what they don't know"
+        );
+    }
 }
