@@ -210,4 +210,7 @@ fn a_field_reads_in_german_with_german_sizes() {
     assert_eq!(say(&one), "1 Byte");
     let certs = handshake_lab::text!("wire-count-certificates", n = 1usize);
     assert_eq!(say(&certs), "1 Zertifikat");
+    let empty = handshake_lab::text!("wire-length-prefix", n = 0usize, of = "extensions");
+    assert_eq!(empty, "the next 0 bytes are the extensions");
+    assert_eq!(say(&empty), "das Feld extensions ist leer");
 }

@@ -59,10 +59,11 @@ wire-msg-unknown = ein Typ von Handshake-Nachricht, den dieses Lab nicht dekodie
 
 ## Felder im Handshake
 wire-handshake-type = Typ der Handshake-Nachricht: { $what }
-wire-handshake-length = der Rest dieses { $what } ist { $size } lang
+wire-handshake-length = der Rest dieser { $what }-Nachricht ist { $size } lang
 wire-length-prefix = { $n ->
-    [one] das nächste Byte ist { $of }
-   *[other] die nächsten { $n } Bytes sind { $of }
+    [0] das Feld { $of } ist leer
+    [one] das nächste Byte ist das Feld { $of }
+   *[other] die nächsten { $n } Bytes sind das Feld { $of }
     }
 wire-legacy-version-tls12 = 0x0303 = TLS 1.2, aus Kompatibilitätsgründen eingefroren; die echte Version steht in supported_versions
 wire-legacy-version-other = { $version }: Ein Absender mit TLS 1.3 schreibt hier immer 0x0303; die echte Version steht in supported_versions
@@ -86,7 +87,7 @@ wire-server-random-downgrade-tls11 = 32 Zufallsbytes vom Server, die auf "DOWNGR
 wire-server-random = 32 Zufallsbytes vom Server; sie fließen in jeden Schlüssel ein
 wire-server-suite = der Server hat gewählt: { $suite }
 wire-cert-context-empty = leer: Kein CertificateRequest hat nach diesem Zertifikat gefragt
-wire-cert-context = wiederholt die Kennung des CertificateRequest, den dieses Zertifikat beantwortet
+wire-cert-context = wiederholt die Kennung des CertificateRequest, das dieses Zertifikat beantwortet
 wire-cert-context-bytes = die Kennung der Anfrage
 wire-cert-entry-own = das eigene Zertifikat des Absenders
 wire-cert-entry-authority = das Zertifikat einer Zertifizierungsstelle weiter oben in der Kette
@@ -159,8 +160,8 @@ wire-content-alert = alert: eine Warnung oder Fehlermeldung
 wire-content-handshake = handshake: Nachrichten, die die Verbindung aufbauen
 wire-content-application-data = application_data: verschlüsselt; der echte Inhaltstyp ist darin verborgen
 wire-content-unknown = kein Inhaltstyp, den TLS definiert
-wire-record-version-tls12 = 0x0303 = TLS 1.2, aus Kompatibilitätsgründen eingefroren; Empfänger ignorieren es
-wire-record-version-tls10 = 0x0301 = TLS 1.0, in einem ersten ClientHello erlaubt; Empfänger ignorieren es
+wire-record-version-tls12 = 0x0303 = TLS 1.2, aus Kompatibilitätsgründen eingefroren; Empfänger ignorieren den Wert
+wire-record-version-tls10 = 0x0301 = TLS 1.0, in einem ersten ClientHello erlaubt; Empfänger ignorieren den Wert
 wire-record-version-other = { $version }: Empfänger ignorieren dieses Feld
 wire-record-length = { $n ->
     [one] das nächste Byte ist die Nutzlast dieses Records
