@@ -242,6 +242,8 @@ impl serde::Serialize for Text {
     }
 }
 
+// A text has no English until it is formatted: comparing needs the owned string.
+#[allow(clippy::cmp_owned)]
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
         match self {
@@ -251,6 +253,7 @@ impl PartialEq<str> for Text {
     }
 }
 
+#[allow(clippy::cmp_owned)]
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
         self == *other

@@ -190,7 +190,11 @@ fn the_inspector_reads_fields_by_name_value_and_meaning_with_arrow_keys() {
             .children
             .first()
             .map_or(fields[1].range.start, |c| c.range.start);
-        (fields[0].name.clone(), fields[0].meaning.clone(), second)
+        (
+            fields[0].name.clone(),
+            fields[0].meaning.to_string(),
+            second,
+        )
     };
     assert!(first.starts_with(&name), "{first}");
     assert!(first.contains(&meaning), "{first}");

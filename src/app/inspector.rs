@@ -248,7 +248,7 @@ fn tree_side(
             ui.strong(s.tr("inspector-inner-bytes"));
         }
         for (index, field) in pane.fields.iter().enumerate() {
-            field_tree(ui, field, pane.inner, vec![index], focus, lesson, hits);
+            field_tree(ui, s, field, pane.inner, vec![index], focus, lesson, hits);
         }
     }
 }
@@ -261,8 +261,9 @@ fn details(ui: &mut egui::Ui, s: &Strings, field: Option<&Field>) {
     };
     ui.horizontal_wrapped(|ui| {
         ui.strong(RichText::new(&field.name).monospace());
-        if !field.value.is_empty() {
-            ui.monospace(format!("= {}", field.value));
+        let value = s.text(&field.value);
+        if !value.is_empty() {
+            ui.monospace(format!("= {value}"));
         }
         ui.weak(s.tr_args(
             "inspector-field-bytes",
@@ -273,7 +274,7 @@ fn details(ui: &mut egui::Ui, s: &Strings, field: Option<&Field>) {
             ],
         ));
     });
-    ui.add(egui::Label::new(&field.meaning).wrap());
+    ui.add(egui::Label::new(s.text(&field.meaning)).wrap());
 }
 
 /// The bytes as hex rows; returns the field under the pointer and whether it was clicked.
@@ -362,8 +363,10 @@ fn hex_view(
 }
 
 /// One field and (open by default near the top) its parts.
+#[allow(clippy::too_many_arguments)]
 fn field_tree(
     ui: &mut egui::Ui,
+    s: &Strings,
     field: &Field,
     inner: bool,
     path: Vec<usize>,
@@ -376,10 +379,11 @@ fn field_tree(
         path: path.clone(),
     };
     let is_focus = focus == Some(&me);
-    let text = if field.value.is_empty() {
+    let value = s.text(&field.value);
+    let text = if value.is_empty() {
         field.name.clone()
     } else {
-        format!("{} = {}", field.name, field.value)
+        format!("{} = {value}", field.name)
     };
     // A field the lesson points at: a marker and a background, never colour alone.
     let highlighted = lesson.contains(&field.name);
@@ -405,7 +409,7 @@ fn field_tree(
                 for (index, child) in field.children.iter().enumerate() {
                     let mut child_path = path.clone();
                     child_path.push(index);
-                    field_tree(ui, child, inner, child_path, focus, lesson, hits);
+                    field_tree(ui, s, child, inner, child_path, focus, lesson, hits);
                 }
             });
         if is_focus {
@@ -418,7 +422,7 @@ fn field_tree(
         }
         header.header_response
     };
-    let response = response.on_hover_text(&field.meaning);
+    let response = response.on_hover_text(s.text(&field.meaning));
     if response.hovered() {
         hits.hovered = Some(me.clone());
     }

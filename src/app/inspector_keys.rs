@@ -154,7 +154,8 @@ pub fn handle_keys(
     true
 }
 
-/// How a screen reader reads a field: its name, value and meaning, and where it is.
+/// How a screen reader reads a field: its name, value and meaning (in the UI's
+/// language), and where it is.
 pub fn field_text(s: &Strings, field: &Field) -> String {
     let bytes = s.tr_args(
         "inspector-field-bytes",
@@ -164,12 +165,14 @@ pub fn field_text(s: &Strings, field: &Field) -> String {
             ("len", field.range.len().to_string()),
         ],
     );
-    if field.value.is_empty() {
+    let value = s.text(&field.value);
+    let meaning = s.text(&field.meaning);
+    if value.is_empty() {
         s.tr_args(
             "a11y-field-no-value",
             &[
                 ("name", field.name.clone()),
-                ("meaning", field.meaning.clone()),
+                ("meaning", meaning),
                 ("bytes", bytes),
             ],
         )
@@ -178,8 +181,8 @@ pub fn field_text(s: &Strings, field: &Field) -> String {
             "a11y-field",
             &[
                 ("name", field.name.clone()),
-                ("value", field.value.clone()),
-                ("meaning", field.meaning.clone()),
+                ("value", value),
+                ("meaning", meaning),
                 ("bytes", bytes),
             ],
         )

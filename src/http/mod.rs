@@ -1,6 +1,7 @@
 //! The HTTP/1.1 login carried inside the connection: the browser's `POST /login`
 //! and the bank's answer, built, parsed and annotated byte by byte.
 
+use crate::text::Text;
 use crate::wire::Field;
 
 /// What the student types into the bank's login form.
@@ -158,22 +159,25 @@ pub fn form_fields(body: &[u8]) -> Vec<(String, String)> {
 
 /// Annotates an HTTP message: start line, each header, the body and each form field.
 /// Ranges are offsets into `bytes` plus `base`. Bytes that do not parse become one
-/// "unreadable" field: an annotation never fails.
+/// "unreadable" field: an annotation never fails. Meanings are messages (`http-*` in
+/// `assets/i18n/core/wire.*.ftl`); values are the message's own text, raw.
 pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
-    let leaf = |name: &str, start: usize, end: usize, value: String, meaning: &str| Field {
-        name: name.to_string(),
-        range: base + start..base + end,
-        value,
-        meaning: meaning.to_string(),
-        children: Vec::new(),
+    let leaf = |name: &str, start: usize, end: usize, value: Text, meaning: &'static str| {
+        Field::leaf(
+            name,
+            base + start..base + end,
+            value,
+            Text::message(meaning),
+        )
     };
+    let size = |n: usize| crate::text!("wire-payload-bytes", n = n);
     let Some(head_end) = find(bytes, b"\r\n\r\n") else {
         return vec![leaf(
             "http_bytes",
             0,
             bytes.len(),
-            format!("{} bytes", bytes.len()),
-            "bytes that do not form a complete HTTP message",
+            size(bytes.len()),
+            "http-unreadable",
         )];
     };
     let mut fields = Vec::new();
@@ -186,27 +190,33 @@ pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
             String::from_utf8_lossy(bytes.get(offset..line_end).unwrap_or_default()).into_owned();
         if first {
             let meaning = if text.starts_with("HTTP/") {
-                "status line: the protocol version and the server's verdict"
+                "http-status-line"
             } else {
-                "request line: method, path on the server, protocol version"
+                "http-request-line"
             };
-            fields.push(leaf("start_line", offset, line_end + 2, text, meaning));
+            fields.push(leaf(
+                "start_line",
+                offset,
+                line_end + 2,
+                text.into(),
+                meaning,
+            ));
             first = false;
         } else {
             let name = text.split(':').next().unwrap_or_default().to_string();
             let meaning = match name.to_ascii_lowercase().as_str() {
-                "host" => "which site the browser asks for",
-                "content-length" => "how many bytes the body has",
-                "content-type" => "how the body is encoded",
-                "user-agent" => "which browser sends the request",
-                "connection" => "whether the connection stays open",
-                _ => "an HTTP header",
+                "host" => "http-header-host",
+                "content-length" => "http-header-content-length",
+                "content-type" => "http-header-content-type",
+                "user-agent" => "http-header-user-agent",
+                "connection" => "http-header-connection",
+                _ => "http-header-other",
             };
             fields.push(leaf(
                 &format!("header {name}"),
                 offset,
                 line_end + 2,
-                text,
+                text.into(),
                 meaning,
             ));
         }
@@ -217,7 +227,7 @@ pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
         head_end + 2,
         head_end + 4,
         "CRLF".into(),
-        "an empty line ends the headers",
+        "http-end-of-headers",
     ));
     let body_start = head_end + 4;
     let body = bytes.get(body_start..).unwrap_or_default();
@@ -225,8 +235,8 @@ pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
         "body",
         body_start,
         bytes.len(),
-        format!("{} bytes", body.len()),
-        "the message body",
+        size(body.len()),
+        "http-body",
     );
     let mut pos = 0;
     for pair in body.split(|b| *b == b'&') {
@@ -238,17 +248,17 @@ pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
             pair.get(key_len + 1..).unwrap_or_default(),
         ));
         let meaning = match key.as_str() {
-            "password" => "the password, exactly as typed",
-            "card" => "the card number",
-            "username" => "the account name",
-            _ => "a form field",
+            "password" => "http-form-password",
+            "card" => "http-form-card",
+            "username" => "http-form-username",
+            _ => "http-form-other",
         };
         if !pair.is_empty() && key_len < pair.len() {
             body_field.children.push(leaf(
                 &key,
                 body_start + pos,
                 body_start + pos + pair.len(),
-                value,
+                value.into(),
                 meaning,
             ));
         }
@@ -354,6 +364,7 @@ mod tests {
             .find(|f| f.name == "password")
             .expect("password field");
         assert_eq!(password.value, "hunter2 & co");
+        assert_eq!(password.meaning, "the password, exactly as typed");
         let raw = &request[password.range.start - 10..password.range.end - 10];
         assert!(raw.starts_with(b"password="));
         // every byte of the head and body is covered once

@@ -266,7 +266,7 @@ impl Context<'_> {
         if let Some((kind, name)) = inside.split_once(':') {
             let name = name.trim();
             return match kind.trim() {
-                "field" => Ok(self.field(name, line)?.0.value.clone()),
+                "field" => Ok(self.field(name, line)?.0.value.to_string()),
                 "hex" => {
                     let (_, bytes) = self.field(name, line)?;
                     Ok(spaced_hex(bytes))

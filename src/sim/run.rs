@@ -817,18 +817,9 @@ fn annotate_tls12_content(content_type: u8, content: &[u8]) -> Vec<Field> {
 /// rules; an `encrypted` TLS 1.2 record keeps its fragment as one field (its content
 /// type still says handshake or alert, but the fragment is ciphertext).
 fn annotate_tls_record(bytes: &[u8], tls12: bool, encrypted: bool) -> Vec<Field> {
-    let unreadable = |why: String| {
-        vec![Field {
-            name: "unparseable_record".into(),
-            range: 0..bytes.len(),
-            value: format!("{} bytes", bytes.len()),
-            meaning: why,
-            children: Vec::new(),
-        }]
-    };
     let mut fields = match Record::annotate(bytes) {
         Ok(fields) => fields,
-        Err(e) => return unreadable(e.to_string()),
+        Err(e) => return vec![Field::unparseable("unparseable_record", 0..bytes.len(), &e)],
     };
     let Ok((record, _)) = Record::decode(bytes) else {
         return fields;

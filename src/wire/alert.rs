@@ -1,8 +1,9 @@
 //! Alerts (RFC 8446 §6): how a TLS endpoint says "I am closing" or "something is wrong".
 
-use super::annotate::Field;
+use super::annotate::{Field, code_value};
 use super::codec::Reader;
 use super::error::DecodeError;
+use crate::text::Text;
 
 /// ```text
 /// enum { warning(1), fatal(2), (255) } AlertLevel;
@@ -46,8 +47,10 @@ impl AlertLevel {
     }
 }
 
+/// The alert codes and their RFC 8446 names; what each one reports is the message
+/// `wire-alert-NAME` in `assets/i18n/core/wire.*.ftl`.
 macro_rules! alert_descriptions {
-    ($($variant:ident = $code:literal, $name:literal, $meaning:literal;)*) => {
+    ($($variant:ident = $code:literal, $name:literal;)*) => {
         /// ```text
         /// enum { close_notify(0), unexpected_message(10), bad_record_mac(20), ...,
         ///        no_application_protocol(120), (255) } AlertDescription;
@@ -55,7 +58,7 @@ macro_rules! alert_descriptions {
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum AlertDescription {
             $(
-                #[doc = concat!($code, ": ", $name, " - ", $meaning)]
+                #[doc = concat!($code, ": ", $name)]
                 $variant,
             )*
             /// Any other value, kept as is.
@@ -87,45 +90,45 @@ macro_rules! alert_descriptions {
                 }
             }
 
-            /// One plain-English line saying what this alert reports.
-            pub fn meaning(self) -> &'static str {
-                match self {
-                    $(AlertDescription::$variant => $meaning,)*
-                    AlertDescription::Unknown(_) => "an alert code that TLS does not define",
-                }
+            /// One plain line saying what this alert reports.
+            pub fn meaning(self) -> Text {
+                Text::message(match self {
+                    $(AlertDescription::$variant => concat!("wire-alert-", $name),)*
+                    AlertDescription::Unknown(_) => "wire-alert-undefined",
+                })
             }
         }
     };
 }
 
 alert_descriptions! {
-    CloseNotify = 0, "close_notify", "the sender is done and closes the connection normally";
-    UnexpectedMessage = 10, "unexpected_message", "a message arrived that does not belong at this point";
-    BadRecordMac = 20, "bad_record_mac", "a record failed its integrity check: it was changed on the way or the keys differ";
-    RecordOverflow = 22, "record_overflow", "a record was longer than TLS allows";
-    HandshakeFailure = 40, "handshake_failure", "the two sides could not agree on security settings";
-    BadCertificate = 42, "bad_certificate", "a certificate was damaged or its signature did not check out";
-    UnsupportedCertificate = 43, "unsupported_certificate", "a certificate was of a type the receiver cannot use";
-    CertificateRevoked = 44, "certificate_revoked", "a certificate was cancelled by the authority that issued it";
-    CertificateExpired = 45, "certificate_expired", "a certificate is outside its validity dates";
-    CertificateUnknown = 46, "certificate_unknown", "a certificate could not be accepted for some other reason";
-    IllegalParameter = 47, "illegal_parameter", "a field had a value that is not allowed here";
-    UnknownCa = 48, "unknown_ca", "the certificate chain does not lead to an authority the receiver trusts";
-    AccessDenied = 49, "access_denied", "the peer is who it claims to be but is not allowed in";
-    DecodeError = 50, "decode_error", "a message could not be read: a length or format was wrong";
-    DecryptError = 51, "decrypt_error", "a signature or Finished check failed";
-    ProtocolVersion = 70, "protocol_version", "the peer wants a TLS version the receiver does not support";
-    InsufficientSecurity = 71, "insufficient_security", "the offered settings are weaker than the receiver requires";
-    InternalError = 80, "internal_error", "the sender hit a bug or ran out of resources";
-    InappropriateFallback = 86, "inappropriate_fallback", "a retry with an older version looked like a downgrade attack";
-    UserCanceled = 90, "user_canceled", "the user stopped the handshake";
-    MissingExtension = 109, "missing_extension", "a required extension was not sent";
-    UnsupportedExtension = 110, "unsupported_extension", "an extension appeared that was not asked for";
-    UnrecognizedName = 112, "unrecognized_name", "the server does not host the requested name";
-    BadCertificateStatusResponse = 113, "bad_certificate_status_response", "a certificate status (OCSP) answer was invalid";
-    UnknownPskIdentity = 115, "unknown_psk_identity", "the pre-shared key named by the client is not known";
-    CertificateRequired = 116, "certificate_required", "the server needed a client certificate and got none";
-    NoApplicationProtocol = 120, "no_application_protocol", "no application protocol (ALPN) is supported by both sides";
+    CloseNotify = 0, "close_notify";
+    UnexpectedMessage = 10, "unexpected_message";
+    BadRecordMac = 20, "bad_record_mac";
+    RecordOverflow = 22, "record_overflow";
+    HandshakeFailure = 40, "handshake_failure";
+    BadCertificate = 42, "bad_certificate";
+    UnsupportedCertificate = 43, "unsupported_certificate";
+    CertificateRevoked = 44, "certificate_revoked";
+    CertificateExpired = 45, "certificate_expired";
+    CertificateUnknown = 46, "certificate_unknown";
+    IllegalParameter = 47, "illegal_parameter";
+    UnknownCa = 48, "unknown_ca";
+    AccessDenied = 49, "access_denied";
+    DecodeError = 50, "decode_error";
+    DecryptError = 51, "decrypt_error";
+    ProtocolVersion = 70, "protocol_version";
+    InsufficientSecurity = 71, "insufficient_security";
+    InternalError = 80, "internal_error";
+    InappropriateFallback = 86, "inappropriate_fallback";
+    UserCanceled = 90, "user_canceled";
+    MissingExtension = 109, "missing_extension";
+    UnsupportedExtension = 110, "unsupported_extension";
+    UnrecognizedName = 112, "unrecognized_name";
+    BadCertificateStatusResponse = 113, "bad_certificate_status_response";
+    UnknownPskIdentity = 115, "unknown_psk_identity";
+    CertificateRequired = 116, "certificate_required";
+    NoApplicationProtocol = 120, "no_application_protocol";
 }
 
 /// ```text
@@ -169,26 +172,22 @@ impl Alert {
     /// The fields `level` and `description`, with ranges offset by `base`.
     pub fn annotate(buf: &[u8], base: usize) -> Result<Vec<Field>, DecodeError> {
         let alert = Self::decode(buf)?;
-        let level_meaning = match alert.level {
-            AlertLevel::Warning => "warning: the connection may continue",
-            AlertLevel::Fatal => "fatal: the connection ends now",
-            AlertLevel::Unknown(_) => "not a level TLS defines",
-        };
+        let level_meaning = Text::message(match alert.level {
+            AlertLevel::Warning => "wire-alert-level-warning",
+            AlertLevel::Fatal => "wire-alert-level-fatal",
+            AlertLevel::Unknown(_) => "wire-alert-level-unknown",
+        });
         Ok(vec![
             Field::leaf(
                 "level",
                 base..base + 1,
-                format!("{} ({})", alert.level.to_u8(), alert.level.name()),
+                code_value(alert.level.to_u8(), alert.level.name()),
                 level_meaning,
             ),
             Field::leaf(
                 "description",
                 base + 1..base + 2,
-                format!(
-                    "{} ({})",
-                    alert.description.to_u8(),
-                    alert.description.name()
-                ),
+                code_value(alert.description.to_u8(), alert.description.name()),
                 alert.description.meaning(),
             ),
         ])
@@ -221,7 +220,7 @@ mod tests {
         let fields = Alert::annotate(&bytes, 5).unwrap_or_default();
         assert_eq!(crate::wire::annotate::check_tiling(&fields, 5..7), Ok(()));
         assert_eq!(
-            fields.get(1).map(|f| f.value.as_str()),
+            fields.get(1).map(|f| f.value.to_string()).as_deref(),
             Some("48 (unknown_ca)")
         );
     }

@@ -1,6 +1,14 @@
 //! Field annotations: which bytes of a message mean what.
+//!
+//! A field's value and meaning are [`Text`]: a message id from
+//! `assets/i18n/core/wire.*.ftl` with its arguments, or a raw value (hex, an RFC name,
+//! a host name) that reads the same in every language.
 
 use std::ops::Range;
+
+use super::error::DecodeError;
+use crate::text;
+use crate::text::Text;
 
 /// One annotated field of a TLS structure.
 ///
@@ -13,10 +21,11 @@ pub struct Field {
     pub name: String,
     /// Byte range, absolute within the buffer being annotated (plus its `base`).
     pub range: Range<usize>,
-    /// Short display value: "0x0303", "TLS_AES_128_GCM_SHA256", "bank.example", "32 bytes".
-    pub value: String,
-    /// One plain-English line: what this field is for / what this value means here.
-    pub meaning: String,
+    /// Short display value: raw "0x0303", "TLS_AES_128_GCM_SHA256", "bank.example", or
+    /// a message such as `wire-bytes` ("32 bytes") where the value holds words.
+    pub value: Text,
+    /// One plain line, a message: what this field is for / what this value means here.
+    pub meaning: Text,
     /// The parts of this field, in byte order; empty for a leaf.
     pub children: Vec<Field>,
 }
@@ -26,8 +35,8 @@ impl Field {
     pub fn leaf(
         name: impl Into<String>,
         range: Range<usize>,
-        value: impl Into<String>,
-        meaning: impl Into<String>,
+        value: impl Into<Text>,
+        meaning: impl Into<Text>,
     ) -> Self {
         Field {
             name: name.into(),
@@ -42,8 +51,8 @@ impl Field {
     pub fn node(
         name: impl Into<String>,
         range: Range<usize>,
-        value: impl Into<String>,
-        meaning: impl Into<String>,
+        value: impl Into<Text>,
+        meaning: impl Into<Text>,
         children: Vec<Field>,
     ) -> Self {
         Field {
@@ -53,6 +62,18 @@ impl Field {
             meaning: meaning.into(),
             children,
         }
+    }
+
+    /// A leaf for bytes that do not parse (an attacker's or a student's change): their
+    /// size, and the decoder's reason.
+    pub fn unparseable(name: impl Into<String>, range: Range<usize>, reason: &DecodeError) -> Self {
+        let n = range.len();
+        Field::leaf(
+            name,
+            range,
+            payload_bytes(n),
+            text!("wire-unparseable", reason = reason.to_string()),
+        )
     }
 
     /// True when this field has no parts.
@@ -125,12 +146,24 @@ pub fn path_at_offset(fields: &[Field], offset: usize) -> Option<Vec<usize>> {
     Some(path)
 }
 
-/// "1 byte", "2 bytes": a count with its noun in the right number.
-pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
+/// "1 byte", "2 bytes": a size, said in the reader's language.
+pub(crate) fn bytes(n: usize) -> Text {
+    text!("wire-bytes", n = n)
+}
+
+/// The size of a payload (a record's content, a certificate, a key) as the trace has
+/// always shown it: "N bytes" in English even for one byte.
+pub(crate) fn payload_bytes(n: usize) -> Text {
+    text!("wire-payload-bytes", n = n)
+}
+
+/// A coded value with its RFC name, "22 (handshake)"; a code without a name says so in
+/// the reader's language.
+pub(crate) fn code_value(code: u8, name: &str) -> Text {
+    if name == "unknown" {
+        text!("wire-code-unknown", code = code)
     } else {
-        format!("{n} {many}")
+        Text::Raw(format!("{code} ({name})"))
     }
 }
 
@@ -247,7 +280,10 @@ mod tests {
                 Field::node("b", 1..3, "", "", vec![Field::leaf("c", 1..3, "x", "")]),
             ],
         );
-        assert_eq!(f.find("c").map(|c| c.value.as_str()), Some("x"));
+        assert_eq!(
+            f.find("c").map(|c| c.value.to_string()).as_deref(),
+            Some("x")
+        );
         let names: Vec<&str> = f
             .path_to(2)
             .unwrap_or_default()
@@ -257,5 +293,15 @@ mod tests {
         assert_eq!(names, ["m", "b", "c"]);
         assert!(f.path_to(3).is_none());
         assert_eq!(f.leaves().len(), 2);
+    }
+
+    #[test]
+    fn sizes_and_codes_speak_english_by_default() {
+        assert_eq!(bytes(1), "1 byte");
+        assert_eq!(bytes(32), "32 bytes");
+        assert_eq!(code_value(22, "handshake"), "22 (handshake)");
+        assert!(code_value(22, "handshake").is_raw());
+        assert_eq!(code_value(99, "unknown"), "99 (unknown)");
+        assert!(!code_value(99, "unknown").is_raw());
     }
 }

@@ -1,9 +1,11 @@
 //! Extensions (RFC 8446 §4.2) and the registries of names students see: cipher
 //! suites, named groups, signature schemes, extension types and versions.
 
-use super::annotate::{Field, count};
+use super::annotate::{Field, bytes, payload_bytes};
 use super::codec::{LenWidth, Reader, Vector, put_u16, put_vector, with_vector};
 use super::error::DecodeError;
+use crate::text;
+use crate::text::Text;
 
 /// Extension type numbers (IANA "TLS ExtensionType Values").
 pub mod ext_type {
@@ -66,109 +68,111 @@ pub const X25519: u16 = 0x001d;
 /// ECDSA with P-256 and SHA-256.
 pub const ECDSA_SECP256R1_SHA256: u16 = 0x0403;
 
+/// A registry entry: the code, its RFC name, and the id of its one-line meaning in
+/// `assets/i18n/core/wire.*.ftl`.
 type Entry = (u16, &'static str, &'static str);
 
 #[rustfmt::skip]
 const CIPHER_SUITES: &[Entry] = &[
-    (0x1301, "TLS_AES_128_GCM_SHA256", "AES-128 in GCM mode for records, SHA-256 for the key schedule"),
-    (0x1302, "TLS_AES_256_GCM_SHA384", "AES-256 in GCM mode for records, SHA-384 for the key schedule"),
-    (0x1303, "TLS_CHACHA20_POLY1305_SHA256", "ChaCha20-Poly1305 for records, SHA-256 for the key schedule"),
-    (0x1304, "TLS_AES_128_CCM_SHA256", "AES-128 in CCM mode for records, SHA-256 for the key schedule"),
-    (0x1305, "TLS_AES_128_CCM_8_SHA256", "AES-128 in CCM mode with a short 8-byte tag, SHA-256 for the key schedule"),
-    (0x002f, "TLS_RSA_WITH_AES_128_CBC_SHA", "TLS 1.2 and older: RSA key transport (no forward secrecy), AES-128-CBC with HMAC-SHA1"),
-    (0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA", "TLS 1.2 and older: RSA key transport (no forward secrecy), AES-256-CBC with HMAC-SHA1"),
-    (0x003c, "TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS 1.2: RSA key transport (no forward secrecy), AES-128-CBC with HMAC-SHA256"),
-    (0x009c, "TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS 1.2: the client encrypts the secret with the server's RSA key (no forward secrecy), AES-128-GCM for records"),
-    (0x009d, "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS 1.2: the client encrypts the secret with the server's RSA key (no forward secrecy), AES-256-GCM for records"),
-    (0xc02b, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS 1.2: ECDHE key exchange, ECDSA certificate, AES-128-GCM for records"),
-    (0xc02c, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS 1.2: ECDHE key exchange, ECDSA certificate, AES-256-GCM for records"),
-    (0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS 1.2: ECDHE key exchange, RSA certificate, AES-128-GCM for records"),
-    (0xc030, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS 1.2: ECDHE key exchange, RSA certificate, AES-256-GCM for records"),
-    (0xcca8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS 1.2: ECDHE key exchange, RSA certificate, ChaCha20-Poly1305 for records"),
-    (0xcca9, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS 1.2: ECDHE key exchange, ECDSA certificate, ChaCha20-Poly1305 for records"),
-    (0x00ff, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", "not a real suite: a signal that the client supports secure renegotiation (TLS 1.2)"),
-    (0x5600, "TLS_FALLBACK_SCSV", "not a real suite: a signal that this is a retry with an older version"),
+    (0x1301, "TLS_AES_128_GCM_SHA256", "wire-suite-tls_aes_128_gcm_sha256"),
+    (0x1302, "TLS_AES_256_GCM_SHA384", "wire-suite-tls_aes_256_gcm_sha384"),
+    (0x1303, "TLS_CHACHA20_POLY1305_SHA256", "wire-suite-tls_chacha20_poly1305_sha256"),
+    (0x1304, "TLS_AES_128_CCM_SHA256", "wire-suite-tls_aes_128_ccm_sha256"),
+    (0x1305, "TLS_AES_128_CCM_8_SHA256", "wire-suite-tls_aes_128_ccm_8_sha256"),
+    (0x002f, "TLS_RSA_WITH_AES_128_CBC_SHA", "wire-suite-tls_rsa_with_aes_128_cbc_sha"),
+    (0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA", "wire-suite-tls_rsa_with_aes_256_cbc_sha"),
+    (0x003c, "TLS_RSA_WITH_AES_128_CBC_SHA256", "wire-suite-tls_rsa_with_aes_128_cbc_sha256"),
+    (0x009c, "TLS_RSA_WITH_AES_128_GCM_SHA256", "wire-suite-tls_rsa_with_aes_128_gcm_sha256"),
+    (0x009d, "TLS_RSA_WITH_AES_256_GCM_SHA384", "wire-suite-tls_rsa_with_aes_256_gcm_sha384"),
+    (0xc02b, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "wire-suite-tls_ecdhe_ecdsa_with_aes_128_gcm_sha256"),
+    (0xc02c, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "wire-suite-tls_ecdhe_ecdsa_with_aes_256_gcm_sha384"),
+    (0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "wire-suite-tls_ecdhe_rsa_with_aes_128_gcm_sha256"),
+    (0xc030, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "wire-suite-tls_ecdhe_rsa_with_aes_256_gcm_sha384"),
+    (0xcca8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "wire-suite-tls_ecdhe_rsa_with_chacha20_poly1305_sha256"),
+    (0xcca9, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "wire-suite-tls_ecdhe_ecdsa_with_chacha20_poly1305_sha256"),
+    (0x00ff, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", "wire-suite-tls_empty_renegotiation_info_scsv"),
+    (0x5600, "TLS_FALLBACK_SCSV", "wire-suite-tls_fallback_scsv"),
 ];
 
 #[rustfmt::skip]
 const NAMED_GROUPS: &[Entry] = &[
-    (0x0017, "secp256r1", "the NIST P-256 elliptic curve"),
-    (0x0018, "secp384r1", "the NIST P-384 elliptic curve"),
-    (0x0019, "secp521r1", "the NIST P-521 elliptic curve"),
-    (0x001d, "x25519", "Curve25519 (X25519), a fast elliptic curve"),
-    (0x001e, "x448", "Curve448 (X448), an elliptic curve with a larger security margin"),
-    (0x0100, "ffdhe2048", "classic Diffie-Hellman modulo a 2048-bit prime"),
-    (0x0101, "ffdhe3072", "classic Diffie-Hellman modulo a 3072-bit prime"),
-    (0x0102, "ffdhe4096", "classic Diffie-Hellman modulo a 4096-bit prime"),
-    (0x0103, "ffdhe6144", "classic Diffie-Hellman modulo a 6144-bit prime"),
-    (0x0104, "ffdhe8192", "classic Diffie-Hellman modulo an 8192-bit prime"),
-    (0x11eb, "SecP256r1MLKEM768", "P-256 combined with ML-KEM-768, which resists quantum computers"),
-    (0x11ec, "X25519MLKEM768", "X25519 combined with ML-KEM-768, which resists quantum computers"),
-    (0x11ed, "SecP384r1MLKEM1024", "P-384 combined with ML-KEM-1024, which resists quantum computers"),
+    (0x0017, "secp256r1", "wire-group-secp256r1"),
+    (0x0018, "secp384r1", "wire-group-secp384r1"),
+    (0x0019, "secp521r1", "wire-group-secp521r1"),
+    (0x001d, "x25519", "wire-group-x25519"),
+    (0x001e, "x448", "wire-group-x448"),
+    (0x0100, "ffdhe2048", "wire-group-ffdhe2048"),
+    (0x0101, "ffdhe3072", "wire-group-ffdhe3072"),
+    (0x0102, "ffdhe4096", "wire-group-ffdhe4096"),
+    (0x0103, "ffdhe6144", "wire-group-ffdhe6144"),
+    (0x0104, "ffdhe8192", "wire-group-ffdhe8192"),
+    (0x11eb, "SecP256r1MLKEM768", "wire-group-secp256r1mlkem768"),
+    (0x11ec, "X25519MLKEM768", "wire-group-x25519mlkem768"),
+    (0x11ed, "SecP384r1MLKEM1024", "wire-group-secp384r1mlkem1024"),
 ];
 
 #[rustfmt::skip]
 const SIGNATURE_SCHEMES: &[Entry] = &[
-    (0x0201, "rsa_pkcs1_sha1", "RSA PKCS#1 v1.5 with SHA-1: legacy, SHA-1 is broken"),
-    (0x0203, "ecdsa_sha1", "ECDSA with SHA-1: legacy, SHA-1 is broken"),
-    (0x0401, "rsa_pkcs1_sha256", "RSA PKCS#1 v1.5 with SHA-256; TLS 1.3 allows it only inside certificates"),
-    (0x0501, "rsa_pkcs1_sha384", "RSA PKCS#1 v1.5 with SHA-384; TLS 1.3 allows it only inside certificates"),
-    (0x0601, "rsa_pkcs1_sha512", "RSA PKCS#1 v1.5 with SHA-512; TLS 1.3 allows it only inside certificates"),
-    (0x0403, "ecdsa_secp256r1_sha256", "ECDSA on the P-256 curve with SHA-256"),
-    (0x0503, "ecdsa_secp384r1_sha384", "ECDSA on the P-384 curve with SHA-384"),
-    (0x0603, "ecdsa_secp521r1_sha512", "ECDSA on the P-521 curve with SHA-512"),
-    (0x0804, "rsa_pss_rsae_sha256", "RSA-PSS with SHA-256, using an ordinary RSA key"),
-    (0x0805, "rsa_pss_rsae_sha384", "RSA-PSS with SHA-384, using an ordinary RSA key"),
-    (0x0806, "rsa_pss_rsae_sha512", "RSA-PSS with SHA-512, using an ordinary RSA key"),
-    (0x0807, "ed25519", "EdDSA on Curve25519"),
-    (0x0808, "ed448", "EdDSA on Curve448"),
-    (0x0809, "rsa_pss_pss_sha256", "RSA-PSS with SHA-256, using a PSS-only RSA key"),
-    (0x080a, "rsa_pss_pss_sha384", "RSA-PSS with SHA-384, using a PSS-only RSA key"),
-    (0x080b, "rsa_pss_pss_sha512", "RSA-PSS with SHA-512, using a PSS-only RSA key"),
+    (0x0201, "rsa_pkcs1_sha1", "wire-scheme-rsa_pkcs1_sha1"),
+    (0x0203, "ecdsa_sha1", "wire-scheme-ecdsa_sha1"),
+    (0x0401, "rsa_pkcs1_sha256", "wire-scheme-rsa_pkcs1_sha256"),
+    (0x0501, "rsa_pkcs1_sha384", "wire-scheme-rsa_pkcs1_sha384"),
+    (0x0601, "rsa_pkcs1_sha512", "wire-scheme-rsa_pkcs1_sha512"),
+    (0x0403, "ecdsa_secp256r1_sha256", "wire-scheme-ecdsa_secp256r1_sha256"),
+    (0x0503, "ecdsa_secp384r1_sha384", "wire-scheme-ecdsa_secp384r1_sha384"),
+    (0x0603, "ecdsa_secp521r1_sha512", "wire-scheme-ecdsa_secp521r1_sha512"),
+    (0x0804, "rsa_pss_rsae_sha256", "wire-scheme-rsa_pss_rsae_sha256"),
+    (0x0805, "rsa_pss_rsae_sha384", "wire-scheme-rsa_pss_rsae_sha384"),
+    (0x0806, "rsa_pss_rsae_sha512", "wire-scheme-rsa_pss_rsae_sha512"),
+    (0x0807, "ed25519", "wire-scheme-ed25519"),
+    (0x0808, "ed448", "wire-scheme-ed448"),
+    (0x0809, "rsa_pss_pss_sha256", "wire-scheme-rsa_pss_pss_sha256"),
+    (0x080a, "rsa_pss_pss_sha384", "wire-scheme-rsa_pss_pss_sha384"),
+    (0x080b, "rsa_pss_pss_sha512", "wire-scheme-rsa_pss_pss_sha512"),
 ];
 
 #[rustfmt::skip]
 const EXTENSIONS: &[Entry] = &[
-    (0, "server_name", "the name of the website the client wants; sent unencrypted, so eavesdroppers see it"),
-    (1, "max_fragment_length", "asks for smaller records, for devices with little memory"),
-    (5, "status_request", "asks the server to include proof that its certificate is not revoked (OCSP)"),
-    (10, "supported_groups", "the key-exchange groups (curves) the sender can use"),
-    (11, "ec_point_formats", "TLS 1.2: which elliptic-curve point encodings the sender accepts"),
-    (13, "signature_algorithms", "the signature schemes the client accepts from the server"),
-    (14, "use_srtp", "sets up keys for encrypted voice and video (SRTP)"),
-    (15, "heartbeat", "keep-alive messages (the feature behind the Heartbleed bug)"),
-    (16, "application_layer_protocol_negotiation", "which application protocol runs inside the connection (ALPN)"),
-    (18, "signed_certificate_timestamp", "proof that the certificate was published in a public log"),
-    (19, "client_certificate_type", "which kinds of client certificate may be used"),
-    (20, "server_certificate_type", "which kinds of server certificate may be used"),
-    (21, "padding", "filler bytes that change the message size to avoid buggy middleboxes"),
-    (22, "encrypt_then_mac", "TLS 1.2: protect CBC records in a safer order"),
-    (23, "extended_master_secret", "TLS 1.2: tie the master secret to the whole handshake"),
-    (27, "compress_certificate", "lets the server send its certificates compressed"),
-    (28, "record_size_limit", "the largest record the sender wants to receive"),
-    (35, "session_ticket", "TLS 1.2: resume an earlier session with a ticket"),
-    (41, "pre_shared_key", "resume an earlier session with a key both sides remember"),
-    (42, "early_data", "the client sends data before the handshake finishes (0-RTT)"),
-    (43, "supported_versions", "the TLS versions on offer; this is where TLS 1.3 is really negotiated"),
-    (44, "cookie", "a value the server asks the client to echo back"),
-    (45, "psk_key_exchange_modes", "how a resumed session may derive fresh keys"),
-    (47, "certificate_authorities", "the authorities the sender trusts"),
-    (48, "oid_filters", "which certificate extensions the server wants to see"),
-    (49, "post_handshake_auth", "the client may be asked for a certificate later"),
-    (50, "signature_algorithms_cert", "the signature schemes accepted inside certificates"),
-    (51, "key_share", "the sender's half of the Diffie-Hellman key exchange"),
-    (57, "quic_transport_parameters", "settings for the QUIC transport"),
-    (0xfe0d, "encrypted_client_hello", "an encrypted inner ClientHello that hides the real server name"),
-    (0xff01, "renegotiation_info", "TLS 1.2: protects against a renegotiation attack"),
+    (0, "server_name", "wire-ext-server_name"),
+    (1, "max_fragment_length", "wire-ext-max_fragment_length"),
+    (5, "status_request", "wire-ext-status_request"),
+    (10, "supported_groups", "wire-ext-supported_groups"),
+    (11, "ec_point_formats", "wire-ext-ec_point_formats"),
+    (13, "signature_algorithms", "wire-ext-signature_algorithms"),
+    (14, "use_srtp", "wire-ext-use_srtp"),
+    (15, "heartbeat", "wire-ext-heartbeat"),
+    (16, "application_layer_protocol_negotiation", "wire-ext-application_layer_protocol_negotiation"),
+    (18, "signed_certificate_timestamp", "wire-ext-signed_certificate_timestamp"),
+    (19, "client_certificate_type", "wire-ext-client_certificate_type"),
+    (20, "server_certificate_type", "wire-ext-server_certificate_type"),
+    (21, "padding", "wire-ext-padding"),
+    (22, "encrypt_then_mac", "wire-ext-encrypt_then_mac"),
+    (23, "extended_master_secret", "wire-ext-extended_master_secret"),
+    (27, "compress_certificate", "wire-ext-compress_certificate"),
+    (28, "record_size_limit", "wire-ext-record_size_limit"),
+    (35, "session_ticket", "wire-ext-session_ticket"),
+    (41, "pre_shared_key", "wire-ext-pre_shared_key"),
+    (42, "early_data", "wire-ext-early_data"),
+    (43, "supported_versions", "wire-ext-supported_versions"),
+    (44, "cookie", "wire-ext-cookie"),
+    (45, "psk_key_exchange_modes", "wire-ext-psk_key_exchange_modes"),
+    (47, "certificate_authorities", "wire-ext-certificate_authorities"),
+    (48, "oid_filters", "wire-ext-oid_filters"),
+    (49, "post_handshake_auth", "wire-ext-post_handshake_auth"),
+    (50, "signature_algorithms_cert", "wire-ext-signature_algorithms_cert"),
+    (51, "key_share", "wire-ext-key_share"),
+    (57, "quic_transport_parameters", "wire-ext-quic_transport_parameters"),
+    (0xfe0d, "encrypted_client_hello", "wire-ext-encrypted_client_hello"),
+    (0xff01, "renegotiation_info", "wire-ext-renegotiation_info"),
 ];
 
 #[rustfmt::skip]
 const VERSIONS: &[Entry] = &[
-    (0x0304, "TLS 1.3", "TLS 1.3 (2018), the version this lab speaks"),
-    (0x0303, "TLS 1.2", "TLS 1.2 (2008), still widely used"),
-    (0x0302, "TLS 1.1", "TLS 1.1 (2006), retired in 2021"),
-    (0x0301, "TLS 1.0", "TLS 1.0 (1999), retired in 2021"),
-    (0x0300, "SSL 3.0", "SSL 3.0 (1996), broken and retired"),
+    (0x0304, "TLS 1.3", "wire-version-tls13"),
+    (0x0303, "TLS 1.2", "wire-version-tls12"),
+    (0x0302, "TLS 1.1", "wire-version-tls11"),
+    (0x0301, "TLS 1.0", "wire-version-tls10"),
+    (0x0300, "SSL 3.0", "wire-version-ssl30"),
 ];
 
 fn lookup(table: &'static [Entry], v: u16) -> Option<&'static Entry> {
@@ -180,16 +184,28 @@ pub fn is_grease(v: u16) -> bool {
     v & 0x0f0f == 0x0a0a && v >> 8 == v & 0xff
 }
 
-const GREASE_MEANING: &str =
-    "GREASE: a deliberately meaningless value that checks servers ignore what they don't know";
+const GREASE_MEANING: Text = Text::message("wire-grease");
 
-fn describe(table: &'static [Entry], v: u16, kind: &str) -> (String, String) {
+/// The name (raw: an RFC name or a hex code) and meaning of `v`; `unknown` is the
+/// message for a code the table lacks, with the code as `$code`.
+fn describe(table: &'static [Entry], v: u16, unknown: &'static str) -> (String, Text) {
+    let code = format!("0x{v:04x}");
     match lookup(table, v) {
-        Some((_, name, meaning)) => ((*name).to_string(), format!("{name}: {meaning}")),
-        None if is_grease(v) => (format!("GREASE 0x{v:04x}"), GREASE_MEANING.to_string()),
+        Some((_, name, meaning)) => (
+            (*name).to_string(),
+            text!(
+                "wire-name-meaning",
+                name = *name,
+                meaning = Text::message(meaning)
+            ),
+        ),
+        None if is_grease(v) => (format!("GREASE {code}"), GREASE_MEANING),
         None => (
-            format!("0x{v:04x}"),
-            format!("0x{v:04x}: a {kind} this lab does not know"),
+            code.clone(),
+            Text::Message {
+                id: unknown,
+                args: vec![("code", Text::Raw(code))],
+            },
         ),
     }
 }
@@ -201,8 +217,8 @@ pub fn cipher_suite_name(v: u16) -> Option<&'static str> {
 
 /// Display name and one-line meaning of a cipher suite, e.g.
 /// "TLS_AES_128_GCM_SHA256: AES-128 in GCM mode for records, SHA-256 for the key schedule".
-pub fn describe_cipher_suite(v: u16) -> (String, String) {
-    describe(CIPHER_SUITES, v, "cipher suite")
+pub fn describe_cipher_suite(v: u16) -> (String, Text) {
+    describe(CIPHER_SUITES, v, "wire-unknown-suite")
 }
 
 /// RFC name of a named group, e.g. "secp256r1".
@@ -211,8 +227,8 @@ pub fn named_group_name(v: u16) -> Option<&'static str> {
 }
 
 /// Display name and one-line meaning of a named group.
-pub fn describe_named_group(v: u16) -> (String, String) {
-    describe(NAMED_GROUPS, v, "group")
+pub fn describe_named_group(v: u16) -> (String, Text) {
+    describe(NAMED_GROUPS, v, "wire-unknown-group")
 }
 
 /// RFC name of a signature scheme, e.g. "ecdsa_secp256r1_sha256".
@@ -221,8 +237,8 @@ pub fn signature_scheme_name(v: u16) -> Option<&'static str> {
 }
 
 /// Display name and one-line meaning of a signature scheme.
-pub fn describe_signature_scheme(v: u16) -> (String, String) {
-    describe(SIGNATURE_SCHEMES, v, "signature scheme")
+pub fn describe_signature_scheme(v: u16) -> (String, Text) {
+    describe(SIGNATURE_SCHEMES, v, "wire-unknown-scheme")
 }
 
 /// RFC name of an extension type, e.g. "key_share".
@@ -230,12 +246,12 @@ pub fn extension_name(v: u16) -> Option<&'static str> {
     lookup(EXTENSIONS, v).map(|e| e.1)
 }
 
-/// One plain-English line saying what an extension type is for.
-pub fn extension_purpose(v: u16) -> &'static str {
+/// One plain line saying what an extension type is for.
+pub fn extension_purpose(v: u16) -> Text {
     match lookup(EXTENSIONS, v) {
-        Some(e) => e.2,
+        Some(e) => Text::message(e.2),
         None if is_grease(v) => GREASE_MEANING,
-        None => "an extension this lab does not know",
+        None => Text::message("wire-unknown-extension"),
     }
 }
 
@@ -245,14 +261,11 @@ pub fn version_name(v: u16) -> Option<&'static str> {
 }
 
 /// Display name and one-line meaning of a protocol version.
-pub fn describe_version(v: u16) -> (String, String) {
+pub fn describe_version(v: u16) -> (String, Text) {
     match lookup(VERSIONS, v) {
-        Some((_, name, meaning)) => (format!("0x{v:04x} ({name})"), (*meaning).to_string()),
-        None if is_grease(v) => (format!("GREASE 0x{v:04x}"), GREASE_MEANING.to_string()),
-        None => (
-            format!("0x{v:04x}"),
-            "a version number this lab does not know".into(),
-        ),
+        Some((_, name, meaning)) => (format!("0x{v:04x} ({name})"), Text::message(meaning)),
+        None if is_grease(v) => (format!("GREASE 0x{v:04x}"), GREASE_MEANING),
+        None => (format!("0x{v:04x}"), Text::message("wire-unknown-version")),
     }
 }
 
@@ -453,7 +466,7 @@ pub(crate) fn length_leaf(v: &Vector<'_>, of: &str) -> Field {
         "length",
         v.len_range.clone(),
         v.len.to_string(),
-        format!("the next {} are the {of}", count(v.len, "byte", "bytes")),
+        text!("wire-length-prefix", n = v.len, of = of),
     )
 }
 
@@ -461,9 +474,9 @@ pub(crate) fn length_leaf(v: &Vector<'_>, of: &str) -> Field {
 pub(crate) fn opaque_field(
     name: &str,
     v: &Vector<'_>,
-    value: impl Into<String>,
-    meaning: impl Into<String>,
-    content_meaning: impl Into<String>,
+    value: impl Into<Text>,
+    meaning: impl Into<Text>,
+    content_meaning: impl Into<Text>,
 ) -> Field {
     let value = value.into();
     let mut children = vec![length_leaf(v, name)];
@@ -489,7 +502,7 @@ pub(crate) fn read_u16_list(
     what: &'static str,
     name: &str,
     entry_name: &str,
-    describe: impl Fn(u16) -> (String, String),
+    describe: impl Fn(u16) -> (String, Text),
 ) -> Result<(Vec<u16>, Field), DecodeError> {
     let mut v = r.vector(width, min, max, 2, what)?;
     let mut list = Vec::new();
@@ -504,10 +517,10 @@ pub(crate) fn read_u16_list(
     let field = Field::node(
         name,
         v.range.clone(),
-        count(list.len(), "entry", "entries"),
-        format!(
-            "{}, in order of preference",
-            count(list.len(), "entry", "entries")
+        text!("wire-count-entries", n = list.len()),
+        text!(
+            "wire-entries-by-preference",
+            count = text!("wire-count-entries", n = list.len())
         ),
         children,
     );
@@ -547,7 +560,7 @@ pub(crate) fn read_extensions(
                 "extension_type",
                 type_range,
                 ext_label(typ),
-                format!("says which extension follows: {name}"),
+                text!("wire-extension-type", name = name),
             ),
             length_leaf(&data, "extension_data"),
         ];
@@ -564,8 +577,8 @@ pub(crate) fn read_extensions(
     let field = Field::node(
         "extensions",
         block.range.clone(),
-        count(exts.len(), "extension", "extensions"),
-        "optional features and parameters; TLS 1.3 negotiates almost everything here",
+        text!("wire-count-extensions", n = exts.len()),
+        Text::message("wire-extensions"),
         children,
     );
     Ok((exts, field))
@@ -605,7 +618,8 @@ fn allowed(typ: u16, ctx: ExtensionContext) -> bool {
     }
 }
 
-type ExtData = (Extension, String, Vec<Field>);
+/// The extension, its value as the extension's field shows it, and its inner fields.
+type ExtData = (Extension, Text, Vec<Field>);
 
 fn read_extension_data(
     typ: u16,
@@ -621,7 +635,11 @@ fn read_extension_data(
     use ExtensionContext as C;
     match (typ, ctx) {
         (ext_type::SERVER_NAME, C::ClientHello) => read_server_name(r),
-        (ext_type::SERVER_NAME, _) => Ok((Extension::ServerName(None), "empty".into(), Vec::new())),
+        (ext_type::SERVER_NAME, _) => Ok((
+            Extension::ServerName(None),
+            Text::message("wire-empty"),
+            Vec::new(),
+        )),
         (ext_type::SUPPORTED_GROUPS, _) => {
             let (list, f) = read_u16_list(
                 r,
@@ -634,7 +652,7 @@ fn read_extension_data(
                 describe_named_group,
             )?;
             let value = names_summary(&list, |g| describe_named_group(g).0);
-            Ok((Extension::SupportedGroups(list), value, vec![f]))
+            Ok((Extension::SupportedGroups(list), value.into(), vec![f]))
         }
         (ext_type::SIGNATURE_ALGORITHMS, _) => {
             let (list, f) = read_u16_list(
@@ -648,7 +666,7 @@ fn read_extension_data(
                 describe_signature_scheme,
             )?;
             let value = names_summary(&list, |g| describe_signature_scheme(g).0);
-            Ok((Extension::SignatureAlgorithms(list), value, vec![f]))
+            Ok((Extension::SignatureAlgorithms(list), value.into(), vec![f]))
         }
         (ext_type::ALPN, _) => read_alpn(r, ctx),
         (ext_type::SUPPORTED_VERSIONS, C::ClientHello) => {
@@ -665,7 +683,11 @@ fn read_extension_data(
             let value = names_summary(&list, |v| {
                 version_name(v).map_or_else(|| format!("0x{v:04x}"), str::to_string)
             });
-            Ok((Extension::SupportedVersionsClient(list), value, vec![f]))
+            Ok((
+                Extension::SupportedVersionsClient(list),
+                value.into(),
+                vec![f],
+            ))
         }
         (ext_type::SUPPORTED_VERSIONS, _) => {
             let at = r.offset();
@@ -675,9 +697,9 @@ fn read_extension_data(
                 "selected_version",
                 at..at + 2,
                 value.clone(),
-                format!("the server picked this version: {meaning}"),
+                text!("wire-selected-version", version = meaning),
             );
-            Ok((Extension::SupportedVersionsServer(v), value, vec![f]))
+            Ok((Extension::SupportedVersionsServer(v), value.into(), vec![f]))
         }
         (ext_type::KEY_SHARE, C::ClientHello) => {
             let mut v = r.vector(LenWidth::U16, 0, 0xffff, 1, "key_share.client_shares")?;
@@ -703,16 +725,16 @@ fn read_extension_data(
             let f = Field::node(
                 "client_shares",
                 v.range.clone(),
-                count(entries.len(), "share", "shares"),
-                "one public key for each group the client guesses the server will pick",
+                text!("wire-count-shares", n = entries.len()),
+                Text::message("wire-client-shares"),
                 children,
             );
-            Ok((Extension::KeyShareClient(entries), value, vec![f]))
+            Ok((Extension::KeyShareClient(entries), value.into(), vec![f]))
         }
         (ext_type::KEY_SHARE, _) => {
             let (e, f) = read_key_share_entry(r, ctx.sender())?;
             let value = describe_named_group(e.group).0;
-            Ok((Extension::KeyShareServer(e), value, vec![f]))
+            Ok((Extension::KeyShareServer(e), value.into(), vec![f]))
         }
         _ => {
             let at = r.offset();
@@ -722,8 +744,8 @@ fn read_extension_data(
                 fields.push(Field::leaf(
                     "extension_data",
                     at..at + data.len(),
-                    count(data.len(), "byte", "bytes"),
-                    "this lab does not use this extension: its bytes are kept and skipped",
+                    bytes(data.len()),
+                    Text::message("wire-extension-data-skipped"),
                 ));
             }
             let ext = Extension::Unknown {
@@ -731,8 +753,8 @@ fn read_extension_data(
                 data: data.to_vec(),
             };
             let value = match data.len() {
-                0 => "empty".to_string(),
-                n => count(n, "byte", "bytes"),
+                0 => Text::message("wire-empty"),
+                n => bytes(n),
             };
             Ok((ext, value, fields))
         }
@@ -773,29 +795,28 @@ fn read_server_name(r: &mut Reader<'_>) -> Result<ExtData, DecodeError> {
             ));
         }
         let content_meaning = if name.is_ascii() {
-            "the website's name, in plain text for anyone on the path to read".to_string()
+            "wire-host-name-ascii"
         } else {
-            "the website's name; real names are plain ASCII (international ones use punycode)"
-                .to_string()
+            "wire-host-name-unicode"
         };
         let host_field = opaque_field(
             "host_name",
             &v,
             name.clone(),
-            "the host name of the website",
-            content_meaning,
+            Text::message("wire-host-name"),
+            Text::message(content_meaning),
         );
         children.push(Field::node(
             "ServerName",
             at..v.range.end,
             name.clone(),
-            "one name entry",
+            Text::message("wire-server-name-entry"),
             vec![
                 Field::leaf(
                     "name_type",
                     at..at + 1,
                     "0 (host_name)",
-                    "the entry is a DNS host name",
+                    Text::message("wire-name-type-host"),
                 ),
                 host_field,
             ],
@@ -807,10 +828,10 @@ fn read_server_name(r: &mut Reader<'_>) -> Result<ExtData, DecodeError> {
         "server_name_list",
         list.range.clone(),
         value.clone(),
-        "the list of names; in practice exactly one host name",
+        Text::message("wire-server-name-list"),
         children,
     );
-    Ok((Extension::ServerName(host), value, vec![f]))
+    Ok((Extension::ServerName(host), value.into(), vec![f]))
 }
 
 fn read_alpn(r: &mut Reader<'_>, ctx: ExtensionContext) -> Result<ExtData, DecodeError> {
@@ -824,16 +845,16 @@ fn read_alpn(r: &mut Reader<'_>, ctx: ExtensionContext) -> Result<ExtData, Decod
         let bytes = body.rest().to_vec();
         let shown = String::from_utf8_lossy(&bytes).into_owned();
         let content_meaning = match bytes.as_slice() {
-            b"http/1.1" => "HTTP/1.1, the classic web protocol".to_string(),
-            b"h2" => "HTTP/2".to_string(),
-            b"h3" => "HTTP/3".to_string(),
-            _ => format!("the protocol \"{shown}\""),
+            b"http/1.1" => Text::message("wire-alpn-http11"),
+            b"h2" => Text::message("wire-alpn-h2"),
+            b"h3" => Text::message("wire-alpn-h3"),
+            _ => text!("wire-alpn-other", name = shown.clone()),
         };
         children.push(opaque_field(
             "ProtocolName",
             &v,
             shown,
-            "one application protocol name",
+            Text::message("wire-alpn-name"),
             content_meaning,
         ));
         names.push(bytes);
@@ -853,19 +874,17 @@ fn read_alpn(r: &mut Reader<'_>, ctx: ExtensionContext) -> Result<ExtData, Decod
         .collect::<Vec<_>>()
         .join(", ");
     let meaning = match ctx {
-        ExtensionContext::ClientHello => {
-            "the protocols the client can speak inside, in order of preference"
-        }
-        _ => "the protocol the server picked",
+        ExtensionContext::ClientHello => "wire-alpn-client",
+        _ => "wire-alpn-server",
     };
     let f = Field::node(
         "protocol_name_list",
         list.range.clone(),
         value.clone(),
-        meaning,
+        Text::message(meaning),
         children,
     );
-    Ok((Extension::Alpn(names), value, vec![f]))
+    Ok((Extension::Alpn(names), value.into(), vec![f]))
 }
 
 fn read_key_share_entry(
@@ -885,40 +904,35 @@ fn read_key_share_entry(
             Field::node(
                 "key_exchange",
                 v.range.clone(),
-                format!("{n} bytes"),
-                format!("the {side}'s P-256 public key (uncompressed point, 65 bytes)"),
+                payload_bytes(n),
+                text!("wire-key-p256", side = side),
                 vec![
                     length_leaf(&v, "key_exchange"),
                     Field::leaf(
                         "legacy_form",
                         s..s + 1,
                         "4",
-                        "4 = uncompressed point: both coordinates follow",
+                        Text::message("wire-key-legacy-form"),
                     ),
-                    Field::leaf(
-                        "x",
-                        s + 1..s + 33,
-                        "32 bytes",
-                        "the point's x coordinate on the curve",
-                    ),
-                    Field::leaf(
-                        "y",
-                        s + 33..s + 65,
-                        "32 bytes",
-                        "the point's y coordinate on the curve",
-                    ),
+                    Field::leaf("x", s + 1..s + 33, bytes(32), Text::message("wire-key-x")),
+                    Field::leaf("y", s + 33..s + 65, bytes(32), Text::message("wire-key-y")),
                 ],
             )
         }
         _ => {
             let meaning = match group {
-                X25519 if n == 32 => format!("the {side}'s X25519 public key (32 bytes)"),
-                _ => format!("the {side}'s public key for {gname} ({n} bytes)"),
+                X25519 if n == 32 => text!("wire-key-x25519", side = side),
+                _ => text!(
+                    "wire-key-other",
+                    side = side,
+                    group = gname.clone(),
+                    size = payload_bytes(n)
+                ),
             };
             opaque_field(
                 "key_exchange",
                 &v,
-                format!("{n} bytes"),
+                payload_bytes(n),
                 meaning.clone(),
                 meaning,
             )
@@ -928,7 +942,7 @@ fn read_key_share_entry(
         "KeyShareEntry",
         at..v.range.end,
         gname.clone(),
-        format!("a public key for {gname}; only the matching private key can use it"),
+        text!("wire-key-share-entry", group = gname.clone()),
         vec![Field::leaf("group", at..at + 2, gname, gmeaning), key_field],
     );
     Ok((
@@ -1031,14 +1045,14 @@ mod tests {
         let Ok(f) = f else {
             panic!("annotate failed: {f:?}")
         };
-        let ke = f.find("key_exchange").map(|k| k.meaning.clone());
+        let ke = f.find("key_exchange").map(|k| k.meaning.to_string());
         assert_eq!(
             ke.as_deref(),
             Some("the client's P-256 public key (uncompressed point, 65 bytes)")
         );
-        let host = f.find("host_name").map(|h| h.value.clone());
+        let host = f.find("host_name").map(|h| h.value.to_string());
         assert_eq!(host.as_deref(), Some("bank.example"));
-        let sv = f.find("supported_versions").map(|h| h.value.clone());
+        let sv = f.find("supported_versions").map(|h| h.value.to_string());
         assert_eq!(sv.as_deref(), Some("TLS 1.3, TLS 1.2"));
         assert!(
             f.find("version")
@@ -1047,7 +1061,7 @@ mod tests {
         let grease = f
             .children
             .last()
-            .map(|c| c.children.first().map(|t| t.value.clone()));
+            .map(|c| c.children.first().map(|t| t.value.to_string()));
         assert_eq!(grease.flatten().as_deref(), Some("2570 (GREASE)"));
     }
 
@@ -1222,5 +1236,43 @@ mod tests {
         }
         assert!(is_grease(0x1a1a) && is_grease(0xfafa) && !is_grease(0x1a2a) && !is_grease(0x0a1a));
         assert_eq!(describe_named_group(0x9999).0, "0x9999");
+    }
+
+    #[test]
+    fn every_registry_entry_has_words_in_every_language() {
+        use crate::text::{CORE_MESSAGES, bundle, check_text};
+        use crate::wire::alert::AlertDescription;
+        let mut texts: Vec<Text> = [
+            CIPHER_SUITES,
+            NAMED_GROUPS,
+            SIGNATURE_SCHEMES,
+            EXTENSIONS,
+            VERSIONS,
+        ]
+        .iter()
+        .flat_map(|table| table.iter().map(|e| Text::message(e.2)))
+        .collect();
+        for v in [0x1301, 0x9999, 0x1a1a] {
+            texts.push(describe_cipher_suite(v).1);
+            texts.push(describe_named_group(v).1);
+            texts.push(describe_signature_scheme(v).1);
+            texts.push(describe_version(v).1);
+            texts.push(extension_purpose(v));
+        }
+        texts.extend((0..=255).map(|v| AlertDescription::from_u8(v).meaning()));
+        for (code, sources) in CORE_MESSAGES {
+            let b = bundle(code, sources).unwrap_or_else(|e| panic!("{e}"));
+            for t in &texts {
+                assert!(check_text(&b, t).is_ok(), "{code}: {t:?}");
+            }
+        }
+        assert_eq!(
+            describe_named_group(0x9999).1,
+            "0x9999: a group this lab does not know"
+        );
+        assert_eq!(
+            extension_purpose(0x0a0a),
+            "GREASE: a deliberately meaningless value that checks servers ignore what they don't know"
+        );
     }
 }

@@ -1,12 +1,14 @@
 //! Handshake messages (RFC 8446 §4): the TLS 1.3 full handshake, field by field.
 
-use super::annotate::{Field, count};
+use super::annotate::{Field, bytes, code_value, payload_bytes};
 use super::codec::{LenWidth, Reader, put_u8, put_u16, put_vector, with_vector};
 use super::error::DecodeError;
 use super::extensions::{
     Extension, ExtensionContext, KeyShareEntry, describe_cipher_suite, describe_signature_scheme,
     encode_extensions, ext_type, length_leaf, opaque_field, read_extensions, read_u16_list,
 };
+use crate::text;
+use crate::text::Text;
 
 /// ```text
 /// enum {
@@ -128,34 +130,23 @@ impl HandshakeType {
         }
     }
 
-    fn purpose(self) -> &'static str {
-        match self {
-            HandshakeType::ClientHello => {
-                "the client's opening message: what it supports, plus its key share"
-            }
-            HandshakeType::ServerHello => {
-                "the server's choices, plus its key share; everything after it is encrypted"
-            }
-            HandshakeType::NewSessionTicket => {
-                "a ticket the client can use to resume the session later"
-            }
-            HandshakeType::EncryptedExtensions => {
-                "the server's remaining choices, already encrypted"
-            }
-            HandshakeType::Certificate => {
-                "the sender's certificate chain: who it is, vouched for by an authority"
-            }
-            HandshakeType::ServerKeyExchange => "TLS 1.2: the server's key-exchange parameters",
-            HandshakeType::CertificateRequest => "the server asks the client for a certificate",
-            HandshakeType::ServerHelloDone => "TLS 1.2: the server has finished its hello messages",
-            HandshakeType::CertificateVerify => {
-                "a signature proving the sender owns its certificate's private key"
-            }
-            HandshakeType::ClientKeyExchange => "TLS 1.2: the client's part of the key exchange",
-            HandshakeType::Finished => "a check value proving both sides saw the same handshake",
-            HandshakeType::KeyUpdate => "the sender switches to fresh keys",
-            HandshakeType::Unknown(_) => "a handshake message type this lab does not decode",
-        }
+    /// What the message is for, as a message id of the core's words.
+    fn purpose(self) -> Text {
+        Text::message(match self {
+            HandshakeType::ClientHello => "wire-msg-client-hello",
+            HandshakeType::ServerHello => "wire-msg-server-hello",
+            HandshakeType::NewSessionTicket => "wire-msg-new-session-ticket",
+            HandshakeType::EncryptedExtensions => "wire-msg-encrypted-extensions",
+            HandshakeType::Certificate => "wire-msg-certificate",
+            HandshakeType::ServerKeyExchange => "wire-msg-server-key-exchange",
+            HandshakeType::CertificateRequest => "wire-msg-certificate-request",
+            HandshakeType::ServerHelloDone => "wire-msg-server-hello-done",
+            HandshakeType::CertificateVerify => "wire-msg-certificate-verify",
+            HandshakeType::ClientKeyExchange => "wire-msg-client-key-exchange",
+            HandshakeType::Finished => "wire-msg-finished",
+            HandshakeType::KeyUpdate => "wire-msg-key-update",
+            HandshakeType::Unknown(_) => "wire-msg-unknown",
+        })
     }
 }
 
@@ -573,32 +564,29 @@ pub(crate) fn read_framed<T>(
     let len_at = r.offset();
     let len = r.u24("Handshake.length")? as usize;
     let body_at = r.offset();
-    let bytes = r.take(len, "Handshake.body")?;
-    let mut br = Reader::with_base(bytes, body_at);
+    let body_bytes = r.take(len, "Handshake.body")?;
+    let mut br = Reader::with_base(body_bytes, body_at);
     let (msg, body_fields, name) = body(ht, typ, &mut br)?;
     br.expect_end(body_what(ht))?;
     let mut children = vec![
         Field::leaf(
             "msg_type",
             at..len_at,
-            format!("{typ} ({})", ht.name()),
-            format!("handshake message type: {what}"),
+            code_value(typ, ht.name()),
+            text!("wire-handshake-type", what = what),
         ),
         Field::leaf(
             "length",
             len_at..body_at,
             len.to_string(),
-            format!(
-                "the rest of this {what} is {} long",
-                count(len, "byte", "bytes")
-            ),
+            text!("wire-handshake-length", what = what, size = bytes(len)),
         ),
     ];
     children.extend(body_fields);
     let field = Field::node(
         name,
         at..r.offset(),
-        count(r.offset() - at, "byte", "bytes"),
+        bytes(r.offset() - at),
         ht.purpose(),
         children,
     );
@@ -621,30 +609,26 @@ pub(crate) fn body_what(ht: HandshakeType) -> &'static str {
 
 fn legacy_version_field(at: usize, v: u16) -> Field {
     let meaning = match v {
-        0x0303 => {
-            "0x0303 = TLS 1.2, frozen for compatibility; the real version is in supported_versions"
-                .to_string()
-        }
-        v => format!(
-            "0x{v:04x}: a TLS 1.3 sender always writes 0x0303 here; the real version is in supported_versions"
-        ),
+        0x0303 => Text::message("wire-legacy-version-tls12"),
+        v => text!("wire-legacy-version-other", version = format!("0x{v:04x}")),
     };
     Field::leaf("legacy_version", at..at + 2, format!("0x{v:04x}"), meaning)
 }
 
 fn session_id_field(v: &super::codec::Vector<'_>, name: &str, client: bool) -> Field {
+    // (An empty vector has no content leaf: its content meaning is never shown.)
     let (meaning, content) = match (client, v.len) {
-        (true, 0) => ("empty: TLS 1.3 does not use session IDs", ""),
-        (true, _) => (
-            "a leftover from TLS 1.2, kept so old middleboxes let the connection through",
-            "random bytes that make this look like a TLS 1.2 session resumption",
-        ),
-        (false, _) => (
-            "a copy of the client's legacy_session_id, as TLS 1.2 middleboxes expect",
-            "the same bytes the client sent",
-        ),
+        (true, 0) => ("wire-session-id-empty", "wire-session-id-empty"),
+        (true, _) => ("wire-session-id-client", "wire-session-id-client-bytes"),
+        (false, _) => ("wire-session-id-echo", "wire-session-id-echo-bytes"),
     };
-    opaque_field(name, v, count(v.len, "byte", "bytes"), meaning, content)
+    opaque_field(
+        name,
+        v,
+        bytes(v.len),
+        Text::message(meaning),
+        Text::message(content),
+    )
 }
 
 pub(crate) fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
@@ -657,8 +641,8 @@ pub(crate) fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError>
     fields.push(Field::leaf(
         "random",
         at..at + 32,
-        "32 bytes",
-        "32 random bytes from the client; mixed into every key",
+        bytes(32),
+        Text::message("wire-client-random"),
     ));
     let sid = r.vector(LenWidth::U8, 0, 32, 1, "ClientHello.legacy_session_id")?;
     fields.push(session_id_field(&sid, "legacy_session_id", true));
@@ -672,10 +656,7 @@ pub(crate) fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError>
         "cipher_suite",
         describe_cipher_suite,
     )?;
-    suites_field.meaning = format!(
-        "the {} cipher suites the client can use, most preferred first",
-        cipher_suites.len()
-    );
+    suites_field.meaning = text!("wire-client-suites", n = cipher_suites.len());
     fields.push(suites_field);
     let mut cm = r.vector(
         LenWidth::U8,
@@ -695,8 +676,8 @@ pub(crate) fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError>
     fields.push(Field::node(
         "legacy_compression_methods",
         cm.range.clone(),
-        count(methods.len(), "method", "methods"),
-        "a leftover: TLS 1.3 requires exactly one entry, 0 (no compression)",
+        text!("wire-count-methods", n = methods.len()),
+        Text::message("wire-compression-methods"),
         cm_children,
     ));
     let extensions = if r.is_empty() {
@@ -719,32 +700,27 @@ pub(crate) fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError>
 
 fn compression_leaf(at: usize, m: u8) -> Field {
     let (value, meaning) = match m {
-        0 => (
-            "0 (null)".to_string(),
-            "0 = no compression (compressing before encrypting leaked secrets in the CRIME attack)",
-        ),
-        1 => (
-            "1 (DEFLATE)".to_string(),
-            "DEFLATE compression: not allowed in TLS 1.3",
-        ),
-        m => (m.to_string(), "a compression method TLS 1.3 does not allow"),
+        0 => ("0 (null)".to_string(), "wire-compression-null"),
+        1 => ("1 (DEFLATE)".to_string(), "wire-compression-deflate"),
+        m => (m.to_string(), "wire-compression-other"),
     };
-    Field::leaf("compression_method", at..at + 1, value, meaning)
+    Field::leaf(
+        "compression_method",
+        at..at + 1,
+        value,
+        Text::message(meaning),
+    )
 }
 
-fn server_random_meaning(random: &[u8; 32]) -> &'static str {
+fn server_random_meaning(random: &[u8; 32]) -> Text {
     if *random == HELLO_RETRY_REQUEST_RANDOM {
-        return "this special value marks a HelloRetryRequest: the server asks the client to try again";
+        return Text::message("wire-server-random-hrr");
     }
-    match random.get(24..) {
-        Some(tail) if tail == DOWNGRADE_TLS12 => {
-            "32 random bytes from the server, ending in \"DOWNGRD\" 1: it could speak TLS 1.3 but chose TLS 1.2"
-        }
-        Some(tail) if tail == DOWNGRADE_TLS11 => {
-            "32 random bytes from the server, ending in \"DOWNGRD\" 0: it could speak TLS 1.3 but chose an older version"
-        }
-        _ => "32 random bytes from the server; mixed into every key",
-    }
+    Text::message(match random.get(24..) {
+        Some(tail) if tail == DOWNGRADE_TLS12 => "wire-server-random-downgrade-tls12",
+        Some(tail) if tail == DOWNGRADE_TLS11 => "wire-server-random-downgrade-tls11",
+        _ => "wire-server-random",
+    })
 }
 
 pub(crate) fn read_server_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
@@ -757,7 +733,7 @@ pub(crate) fn read_server_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError>
     fields.push(Field::leaf(
         "random",
         at..at + 32,
-        "32 bytes",
+        bytes(32),
         server_random_meaning(&random),
     ));
     let sid = r.vector(LenWidth::U8, 0, 32, 1, "ServerHello.legacy_session_id_echo")?;
@@ -769,7 +745,7 @@ pub(crate) fn read_server_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError>
         "cipher_suite",
         at..at + 2,
         value,
-        format!("the server picked {meaning}"),
+        text!("wire-server-suite", suite = meaning),
     ));
     let at = r.offset();
     let legacy_compression_method = r.u8("ServerHello.legacy_compression_method")?;
@@ -803,16 +779,16 @@ fn read_certificate(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
         "Certificate.certificate_request_context",
     )?;
     let ctx_meaning = if ctx.len == 0 {
-        "empty: this certificate was not asked for by a CertificateRequest"
+        "wire-cert-context-empty"
     } else {
-        "echoes the CertificateRequest this certificate answers"
+        "wire-cert-context"
     };
     let mut fields = vec![opaque_field(
         "certificate_request_context",
         &ctx,
-        count(ctx.len, "byte", "bytes"),
-        ctx_meaning,
-        "the request's identifier",
+        bytes(ctx.len),
+        Text::message(ctx_meaning),
+        Text::message("wire-cert-context-bytes"),
     )];
     let mut list = r.vector(
         LenWidth::U24,
@@ -831,23 +807,19 @@ fn read_certificate(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
         let n = cert.len;
         let (entry_meaning, cert_meaning) = if entries.is_empty() {
             (
-                "the sender's own certificate".to_string(),
-                format!(
-                    "the sender's certificate (X.509, DER, {n} bytes): its name and public key, signed by an authority"
-                ),
+                Text::message("wire-cert-entry-own"),
+                text!("wire-cert-data-own", size = payload_bytes(n)),
             )
         } else {
             (
-                "a certificate of an authority higher up the chain".to_string(),
-                format!(
-                    "an authority's certificate (X.509, DER, {n} bytes) that vouches for the one before it"
-                ),
+                Text::message("wire-cert-entry-authority"),
+                text!("wire-cert-data-authority", size = payload_bytes(n)),
             )
         };
         let cert_field = opaque_field(
             "cert_data",
             &cert,
-            format!("{n} bytes"),
+            payload_bytes(n),
             cert_meaning.clone(),
             cert_meaning,
         );
@@ -855,7 +827,7 @@ fn read_certificate(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
         children.push(Field::node(
             "CertificateEntry",
             at..list.body.offset(),
-            format!("{n}-byte certificate"),
+            text!("wire-cert-entry-value", n = n),
             entry_meaning,
             vec![cert_field, ext_field],
         ));
@@ -867,8 +839,8 @@ fn read_certificate(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     fields.push(Field::node(
         "certificate_list",
         list.range.clone(),
-        count(entries.len(), "certificate", "certificates"),
-        "the chain: the sender's certificate first, then the authorities that vouch for it",
+        text!("wire-count-certificates", n = entries.len()),
+        Text::message("wire-cert-list"),
         children,
     ));
     let c = Certificate {
@@ -888,7 +860,7 @@ fn read_certificate_verify(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
             "algorithm",
             at..at + 2,
             value,
-            format!("the signature scheme used: {meaning}"),
+            text!("wire-signature-scheme-used", scheme = meaning),
         ),
         signature_field(algorithm, &sig),
     ];
@@ -900,13 +872,13 @@ fn read_certificate_verify(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
 }
 
 fn signature_field(algorithm: u16, sig: &super::codec::Vector<'_>) -> Field {
-    let meaning = "a signature over the handshake so far, made with the certificate's private key";
+    let meaning = Text::message("wire-signature");
     let plain = opaque_field(
         "signature",
         sig,
-        count(sig.len, "byte", "bytes"),
-        meaning,
-        "only the owner of the certificate's private key could have made this signature",
+        bytes(sig.len),
+        meaning.clone(),
+        Text::message("wire-signature-bytes"),
     );
     if !matches!(algorithm, 0x0403 | 0x0503 | 0x0603) {
         return plain;
@@ -918,7 +890,7 @@ fn signature_field(algorithm: u16, sig: &super::codec::Vector<'_>) -> Field {
             Field::node(
                 "signature",
                 sig.range.clone(),
-                count(sig.len, "byte", "bytes"),
+                bytes(sig.len),
                 meaning,
                 children,
             )
@@ -938,19 +910,10 @@ fn ecdsa_der_fields(r: &mut Reader<'_>) -> Option<Vec<Field>> {
     let mut fields = vec![Field::leaf(
         "SEQUENCE",
         at..at + 2,
-        count(usize::from(len), "byte", "bytes"),
-        "DER: a SEQUENCE holding the two numbers r and s that make up an ECDSA signature",
+        bytes(usize::from(len)),
+        Text::message("wire-ecdsa-sequence"),
     )];
-    for (name, meaning) in [
-        (
-            "r",
-            "the first number of the signature (a DER INTEGER: tag, length, value)",
-        ),
-        (
-            "s",
-            "the second number of the signature (a DER INTEGER: tag, length, value)",
-        ),
-    ] {
+    for (name, meaning) in [("r", "wire-ecdsa-r"), ("s", "wire-ecdsa-s")] {
         let at = r.offset();
         let [tag, len] = r.array::<2>("ecdsa").ok()?;
         if tag != 0x02 || len >= 0x80 || len == 0 {
@@ -960,8 +923,8 @@ fn ecdsa_der_fields(r: &mut Reader<'_>) -> Option<Vec<Field>> {
         fields.push(Field::leaf(
             name,
             at..r.offset(),
-            count(usize::from(len), "byte", "bytes"),
-            meaning,
+            bytes(usize::from(len)),
+            Text::message(meaning),
         ));
     }
     r.is_empty().then_some(fields)
@@ -980,8 +943,8 @@ pub(crate) fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let fields = vec![Field::leaf(
         "verify_data",
         at..at + n,
-        count(n, "byte", "bytes"),
-        "an HMAC of the whole handshake so far: proves both sides saw the same messages and hold the same keys",
+        bytes(n),
+        Text::message("wire-verify-data"),
     )];
     Ok((HandshakeMessage::Finished(Finished { verify_data }), fields))
 }
@@ -994,8 +957,8 @@ pub(crate) fn read_unknown(typ: u8, r: &mut Reader<'_>) -> Body {
         fields.push(Field::leaf(
             "body",
             at..at + body.len(),
-            count(body.len(), "byte", "bytes"),
-            "this lab shows this message's bytes without decoding them field by field",
+            bytes(body.len()),
+            Text::message("wire-unknown-body"),
         ));
     }
     (HandshakeMessage::Unknown { typ, body }, fields)
@@ -1164,7 +1127,11 @@ pub(crate) mod tests {
         let Ok(f) = HandshakeMessage::annotate(&bytes, 0) else {
             panic!("annotate failed")
         };
-        let meaning = |name: &str| f.find(name).map(|x| x.meaning.clone()).unwrap_or_default();
+        let meaning = |name: &str| {
+            f.find(name)
+                .map(|x| x.meaning.to_string())
+                .unwrap_or_default()
+        };
         assert_eq!(
             meaning("legacy_version"),
             "0x0303 = TLS 1.2, frozen for compatibility; the real version is in supported_versions"
@@ -1384,7 +1351,7 @@ pub(crate) mod tests {
         let f = HandshakeMessage::annotate(&bytes, 0);
         let meaning = f
             .ok()
-            .and_then(|f| f.find("random").map(|r| r.meaning.clone()));
+            .and_then(|f| f.find("random").map(|r| r.meaning.to_string()));
         assert!(meaning.is_some_and(|m| m.contains("DOWNGRD")));
     }
 

@@ -3,7 +3,9 @@
 //! Every structure can be encoded, decoded strictly (lengths must agree exactly;
 //! errors are typed and map to TLS alerts) and annotated: decoding also yields a
 //! tree of [`Field`]s whose leaves cover every byte once, each with its RFC name, a
-//! short value and a plain-English meaning. No crypto and no state live here.
+//! short value and a plain meaning, both [`crate::text::Text`] (message ids in
+//! `assets/i18n/core/wire.*.ftl`, so the app says them in its language). No crypto and
+//! no state live here.
 
 pub mod alert;
 pub mod annotate;

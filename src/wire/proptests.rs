@@ -1,6 +1,8 @@
 //! Property tests: no input makes any decoder panic; whatever decodes re-encodes to
-//! the same bytes and annotates with leaves that tile it; generated messages round
-//! trip.
+//! the same bytes and annotates with leaves that tile it, each field's meaning a message
+//! that English and German both say; generated messages round trip.
+
+use std::sync::LazyLock;
 
 use super::alert::Alert;
 use super::annotate::{Field, check_tiling};
@@ -16,6 +18,7 @@ use super::record::{
     ContentType, Record, annotate_inner_plaintext, decode_inner_plaintext, encode_inner_plaintext,
 };
 use super::tls12::Tls12Message;
+use crate::text::{Bundle, CORE_MESSAGES, bundle, check_text};
 use proptest::prelude::*;
 
 const CONTEXTS: [ExtensionContext; 4] = [
@@ -25,8 +28,35 @@ const CONTEXTS: [ExtensionContext; 4] = [
     ExtensionContext::Certificate,
 ];
 
+/// The core's words in every language it ships.
+static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| {
+    CORE_MESSAGES
+        .iter()
+        .filter_map(|(code, sources)| bundle(code, sources).ok())
+        .collect()
+});
+
+/// `fields` tile `start..start + len`, and every field speaks from the catalogue.
 fn tiles(fields: &[Field], start: usize, len: usize) -> Result<(), TestCaseError> {
-    check_tiling(fields, start..start + len).map_err(TestCaseError::fail)
+    check_tiling(fields, start..start + len).map_err(TestCaseError::fail)?;
+    speaks(fields)
+}
+
+/// Every field's meaning is a message, and it and the value format without a gap in
+/// every language.
+fn speaks(fields: &[Field]) -> Result<(), TestCaseError> {
+    prop_assert_eq!(BUNDLES.len(), CORE_MESSAGES.len());
+    for field in fields {
+        prop_assert!(!field.meaning.is_raw(), "{}: raw meaning", field.name);
+        for b in BUNDLES.iter() {
+            for text in [&field.meaning, &field.value] {
+                check_text(b, text)
+                    .map_err(|e| TestCaseError::fail(format!("{}: {e}", field.name)))?;
+            }
+        }
+        speaks(&field.children)?;
+    }
+    Ok(())
 }
 
 /// Runs every decoder on `bytes` and checks the properties that must hold for

@@ -2,10 +2,12 @@
 //! under, and the TLSInnerPlaintext that is encrypted inside protected records.
 
 use super::alert::Alert;
-use super::annotate::{Field, count};
+use super::annotate::{Field, bytes, code_value, payload_bytes};
 use super::codec::Reader;
 use super::error::DecodeError;
 use super::handshake::annotate_handshake_messages;
+use crate::text;
+use crate::text::Text;
 
 /// ```text
 /// enum {
@@ -62,18 +64,14 @@ impl ContentType {
         }
     }
 
-    fn meaning(self) -> &'static str {
-        match self {
-            ContentType::ChangeCipherSpec => {
-                "change_cipher_spec: a leftover from TLS 1.2, sent only to keep old middleboxes happy"
-            }
-            ContentType::Alert => "alert: a warning or error message",
-            ContentType::Handshake => "handshake: messages that set up the connection",
-            ContentType::ApplicationData => {
-                "application_data: encrypted; the real content type is hidden inside"
-            }
-            ContentType::Unknown(_) => "not a content type TLS defines",
-        }
+    fn meaning(self) -> Text {
+        Text::message(match self {
+            ContentType::ChangeCipherSpec => "wire-content-change-cipher-spec",
+            ContentType::Alert => "wire-content-alert",
+            ContentType::Handshake => "wire-content-handshake",
+            ContentType::ApplicationData => "wire-content-application-data",
+            ContentType::Unknown(_) => "wire-content-unknown",
+        })
     }
 }
 
@@ -173,17 +171,15 @@ fn read_record(r: &mut Reader<'_>) -> Result<(Record, Vec<Field>), DecodeError> 
     let fragment = r.take(len, "record.fragment")?;
 
     let version_meaning = match version {
-        LEGACY_RECORD_VERSION => {
-            "0x0303 = TLS 1.2, frozen for compatibility; receivers ignore it".to_string()
-        }
-        0x0301 => "0x0301 = TLS 1.0, allowed in a first ClientHello; receivers ignore it".into(),
-        v => format!("0x{v:04x}: receivers ignore this field"),
+        LEGACY_RECORD_VERSION => Text::message("wire-record-version-tls12"),
+        0x0301 => Text::message("wire-record-version-tls10"),
+        v => text!("wire-record-version-other", version = format!("0x{v:04x}")),
     };
     let mut fields = vec![
         Field::leaf(
             "content_type",
             at..at + 1,
-            format!("{} ({})", ty.to_u8(), ty.name()),
+            code_value(ty.to_u8(), ty.name()),
             ty.meaning(),
         ),
         Field::leaf(
@@ -196,10 +192,7 @@ fn read_record(r: &mut Reader<'_>) -> Result<(Record, Vec<Field>), DecodeError> 
             "length",
             len_at..frag_at,
             len.to_string(),
-            format!(
-                "the next {} are this record's payload",
-                count(len, "byte", "bytes")
-            ),
+            text!("wire-record-length", n = len),
         ),
     ];
     if !fragment.is_empty() {
@@ -220,16 +213,16 @@ fn fragment_field(ty: ContentType, fragment: &[u8], base: usize) -> Field {
         ContentType::ApplicationData => Field::leaf(
             "encrypted_record",
             range,
-            format!("{n} bytes"),
-            "encrypted content plus a 16-byte authentication tag; unreadable without the keys",
+            payload_bytes(n),
+            Text::message("wire-encrypted-record"),
         ),
         _ => {
             let children = content_fields(ty, fragment, base).unwrap_or_default();
             Field::node(
                 "fragment",
                 range,
-                format!("{n} bytes"),
-                "the record's content, not encrypted: anyone on the path can read it",
+                payload_bytes(n),
+                Text::message("wire-fragment"),
                 children,
             )
         }
@@ -245,7 +238,7 @@ fn content_fields(ty: ContentType, content: &[u8], base: usize) -> Option<Vec<Fi
                 "change_cipher_spec",
                 base..base + 1,
                 "1",
-                "a dummy byte; TLS 1.3 ignores it",
+                Text::message("wire-change-cipher-spec"),
             )]),
             _ => None,
         },
@@ -300,36 +293,31 @@ pub fn annotate_inner_plaintext(buf: &[u8], base: usize) -> Result<Vec<Field>, D
     if n > 0 {
         let children = content_fields(ty, content, base).unwrap_or_default();
         let meaning = match ty {
-            ContentType::ApplicationData => {
-                "the application's data (here: HTTP), readable only after decryption"
-            }
-            ContentType::Handshake => "handshake messages, hidden from eavesdroppers",
-            ContentType::Alert => "an alert, hidden from eavesdroppers",
-            _ => "the protected content",
+            ContentType::ApplicationData => "wire-inner-application-data",
+            ContentType::Handshake => "wire-inner-handshake",
+            ContentType::Alert => "wire-inner-alert",
+            _ => "wire-inner-other",
         };
         fields.push(Field::node(
             "content",
             base..base + n,
-            format!("{n} bytes"),
-            meaning,
+            payload_bytes(n),
+            Text::message(meaning),
             children,
         ));
     }
     fields.push(Field::leaf(
         "type",
         base + n..base + n + 1,
-        format!("{} ({})", ty.to_u8(), ty.name()),
-        format!(
-            "the real content type, {}, hidden inside the encryption",
-            ty.name()
-        ),
+        code_value(ty.to_u8(), ty.name()),
+        text!("wire-inner-type", name = ty.name()),
     ));
     if padding > 0 {
         fields.push(Field::leaf(
             "zeros",
             base + n + 1..base + buf.len(),
-            count(padding, "byte", "bytes"),
-            "padding: zeros that hide how long the content really is",
+            bytes(padding),
+            Text::message("wire-inner-zeros"),
         ));
     }
     Ok(fields)

@@ -3,7 +3,7 @@
 //! server's public key. ClientHello, ServerHello and Finished share their shape
 //! with TLS 1.3; Certificate, ServerHelloDone and ClientKeyExchange differ.
 
-use super::annotate::{Field, count};
+use super::annotate::{Field, bytes, payload_bytes};
 use super::codec::{LenWidth, Reader, put_vector, with_vector};
 use super::error::DecodeError;
 use super::extensions::{length_leaf, opaque_field};
@@ -11,6 +11,8 @@ use super::handshake::{
     ClientHello, Finished, HandshakeMessage, HandshakeType, ServerHello, read_client_hello,
     read_finished, read_framed, read_server_hello, read_unknown,
 };
+use crate::text;
+use crate::text::Text;
 
 /// The TLS 1.2 Certificate (no request context, no per-entry extensions):
 /// ```text
@@ -143,9 +145,9 @@ fn read_message12(r: &mut Reader<'_>) -> Result<(Tls12Message, Field), DecodeErr
                 let f = opaque_field(
                     "encrypted_pre_master_secret",
                     &v,
-                    count(n, "byte", "bytes"),
-                    "the secret all keys come from, encrypted with the server's RSA public key",
-                    "whoever gets the server's private key, even years later, can decrypt this and read the whole session",
+                    bytes(n),
+                    Text::message("wire-premaster-encrypted"),
+                    Text::message("wire-premaster-encrypted-bytes"),
                 );
                 let k = ClientKeyExchangeRsa {
                     encrypted_pre_master_secret: v.body.clone().rest().to_vec(),
@@ -188,16 +190,14 @@ fn read_certificate12(r: &mut Reader<'_>) -> Result<(Tls12Message, Vec<Field>), 
             .vector(LenWidth::U24, 1, 0xff_ffff, 1, "Certificate.ASN.1Cert")?;
         let n = v.len;
         let meaning = if certs.is_empty() {
-            format!("the server's certificate (X.509, DER, {n} bytes): its name and RSA public key")
+            text!("wire-tls12-cert-server", size = payload_bytes(n))
         } else {
-            format!(
-                "an authority's certificate (X.509, DER, {n} bytes) that vouches for the one before it"
-            )
+            text!("wire-cert-data-authority", size = payload_bytes(n))
         };
         children.push(opaque_field(
             "ASN.1Cert",
             &v,
-            count(n, "byte", "bytes"),
+            bytes(n),
             meaning.clone(),
             meaning,
         ));
@@ -206,8 +206,8 @@ fn read_certificate12(r: &mut Reader<'_>) -> Result<(Tls12Message, Vec<Field>), 
     let f = Field::node(
         "certificate_list",
         list.range.clone(),
-        count(certs.len(), "certificate", "certificates"),
-        "the chain: the server's certificate first, then the authorities that vouch for it",
+        text!("wire-count-certificates", n = certs.len()),
+        Text::message("wire-tls12-cert-list"),
         children,
     );
     Ok((
