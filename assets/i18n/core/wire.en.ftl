@@ -8,9 +8,11 @@ wire-bytes = { $n ->
     [one] { $n } byte
    *[other] { $n } bytes
 }
-# The size of a payload (a record's content, a certificate, a key), as the command
-# line's trace has always printed it: "{ $n } bytes", also for one byte.
-wire-payload-bytes = { $n } bytes
+# The size of a payload (a record's content, a certificate, a key).
+wire-payload-bytes = { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+}
 wire-count-methods = { $n ->
     [one] { $n } method
    *[other] { $n } methods
@@ -67,7 +69,10 @@ wire-session-id-echo = a copy of the client's legacy_session_id, as TLS 1.2 midd
 wire-session-id-echo-bytes = the same bytes the client sent
 wire-client-random = 32 random bytes from the client; mixed into every key
 # Kept word for word for the command line's stable output (also for one suite).
-wire-client-suites = the { $n } cipher suites the client can use, most preferred first
+wire-client-suites = { $n ->
+    [one] the one cipher suite the client can use
+   *[other] the { $n } cipher suites the client can use, most preferred first
+}
 wire-compression-methods = a leftover: TLS 1.3 requires exactly one entry, 0 (no compression)
 wire-compression-null = 0 = no compression (compressing before encrypting leaked secrets in the CRIME attack)
 wire-compression-deflate = DEFLATE compression: not allowed in TLS 1.3
