@@ -117,7 +117,16 @@ impl InspectorState {
             .id_salt("field_details_scroll")
             .max_height(DETAILS_HEIGHT)
             .auto_shrink([false, false])
-            .show(ui, |ui| details(ui, s, focused_field));
+            .show(ui, |ui| {
+                // Nothing pointed at: the field the lesson is about, so a lesson step
+                // (and its slide) shows what that field means without a hover.
+                let shown = focused_field.or_else(|| {
+                    panes
+                        .iter()
+                        .find_map(|p| first_named(p.fields, &self.lesson_fields))
+                });
+                details(ui, s, shown)
+            });
         let cursor = self.cursor.filter(|_| by_keyboard);
         super::inspector_keys::widget(ui, s, details_box.inner_rect, focused_field, cursor);
         ui.separator();
@@ -188,6 +197,17 @@ fn lesson_ranges(fields: &[Field], names: &[String]) -> Vec<std::ops::Range<usiz
         stack.extend(field.children.iter());
     }
     ranges
+}
+
+/// The first field (in byte order, outer before inner) named in `names`.
+fn first_named<'f>(fields: &'f [Field], names: &[String]) -> Option<&'f Field> {
+    fields.iter().find_map(|field| {
+        if names.contains(&field.name) {
+            Some(field)
+        } else {
+            first_named(&field.children, names)
+        }
+    })
 }
 
 /// Whether `field` or one of its parts is named in `names`.
