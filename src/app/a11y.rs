@@ -263,13 +263,25 @@ impl LabApp {
     }
 }
 
-/// Markdown as a screen reader should hear it: no emphasis marks, code ticks or
-/// heading hashes.
+/// Markdown as a screen reader should hear it: the words and code of the text, with
+/// no emphasis marks, code ticks or heading hashes (`cipher_suites` keeps its
+/// underscore), paragraphs and list items separated by a space.
 pub fn plain_text(markdown: &str) -> String {
-    let text: String = markdown
-        .chars()
-        .filter(|c| !matches!(c, '*' | '`' | '_' | '#'))
-        .collect();
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                text.push_str(&t);
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                text.push(' ');
+            }
+            _ => {}
+        }
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -320,4 +332,20 @@ pub fn paint_focus_ring(ctx: &egui::Context) {
         Stroke::new(1.0, halo),
         egui::StrokeKind::Outside,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_text;
+
+    #[test]
+    fn plain_text_keeps_words_and_code_and_drops_the_marks() {
+        assert_eq!(
+            plain_text(
+                "# Title\n\n`cipher_suites` is **the list**;\n- *AES_128_GCM*: a cipher\n- SHA256"
+            ),
+            "Title cipher_suites is the list; AES_128_GCM: a cipher SHA256"
+        );
+        assert_eq!(plain_text("snake_case_words stay"), "snake_case_words stay");
+    }
 }
