@@ -340,3 +340,31 @@ fn an_unknown_language_is_refused_before_any_window() {
     .expect("fr is refused");
     assert!(error.contains("--lang \"fr\""), "{error}");
 }
+
+#[test]
+fn the_window_is_named_after_the_step_so_a_screen_reader_says_each_change() {
+    // Orca 43 speaks a focused window's name whenever it changes (seen in its debug
+    // log, scripts/orca_speech.sh), and not a native app's live regions.
+    let mut h = harness_with(Options {
+        lang: Some("de".into()),
+        ..Options::default()
+    });
+    let de = Strings::for_language("de");
+    let name = |h: &Harness<'static, LabApp>| h.root().accesskit_node().label().unwrap_or_default();
+    let first = name(&h);
+    assert!(
+        first.starts_with(&format!("{}: ", de.tr("app-title"))),
+        "{first}"
+    );
+    assert!(
+        first.contains(&de.tr_args(
+            "controls-position",
+            &[("k", "1".into()), ("n", "11".into())]
+        )),
+        "{first}"
+    );
+    press(&mut h, Key::ArrowRight);
+    let second = name(&h);
+    assert_ne!(first, second, "the name follows the step");
+    assert!(second.contains(" 2 "), "{second}");
+}

@@ -58,7 +58,10 @@ inspector-wire-bytes = Bytes auf der Leitung (was alle sehen)
 inspector-inner-bytes = Entschlüsselter innerer Klartext (was nur die beiden Enden sehen)
 inspector-fields = Felder
 inspector-hover-hint = Zeige auf ein Byte oder ein Feld, um zu sehen, was es bedeutet; klicke, um es ausgewählt zu lassen.
-inspector-field-bytes = Bytes { $start }..{ $end } ({ $len } Bytes)
+inspector-field-bytes = Bytes { $start }..{ $end } ({ $len ->
+    [one] 1 Byte
+   *[other] { $len } Bytes
+})
 inspector-no-records = Dieser Schritt sendet nichts über die Leitung.
 inspector-tampered = Der Angreifer hat diesen Record unterwegs verändert: Die Felder zeigen, was ankam.
 

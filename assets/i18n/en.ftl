@@ -57,7 +57,10 @@ inspector-wire-bytes = Wire bytes (what everyone sees)
 inspector-inner-bytes = Decrypted inner plaintext (what only the two ends see)
 inspector-fields = Fields
 inspector-hover-hint = Hover a byte or a field to see what it means; click to keep it selected.
-inspector-field-bytes = bytes { $start }..{ $end } ({ $len } bytes)
+inspector-field-bytes = bytes { $start }..{ $end } ({ $len ->
+    [one] 1 byte
+   *[other] { $len } bytes
+})
 inspector-no-records = This step puts nothing on the wire.
 inspector-tampered = The attacker changed this record on the way: the fields show what arrived.
 

@@ -107,7 +107,10 @@ fn reset_arrow_owners(ctx: &egui::Context) {
 }
 
 /// The first control that takes focus inside `rect`, in drawing order (last frame).
+/// Only controls well inside count: a panel's resize handle sits centred on its edge,
+/// and Orca read "Resize panel" when F6 gave it the focus.
 fn first_focusable_in(ctx: &egui::Context, rect: Rect) -> Option<Id> {
+    let inside = rect.shrink(8.0);
     ctx.viewport(|vp| {
         vp.prev_pass
             .widgets
@@ -117,7 +120,7 @@ fn first_focusable_in(ctx: &egui::Context, rect: Rect) -> Option<Id> {
                     && w.enabled
                     && w.visible
                     && w.interact_rect.is_positive()
-                    && rect.contains(w.interact_rect.center())
+                    && inside.contains(w.interact_rect.center())
             })
             .map(|w| w.id)
     })
@@ -238,6 +241,34 @@ impl LabApp {
         reset_arrow_owners(ctx);
     }
 
+    /// The window's accessible name: the app and the step on screen ("Handshake Lab:
+    /// step 3 of 11. ClientHello"). A screen reader says it when the window gets
+    /// focus, and Orca also says it again whenever it changes, which is how a step
+    /// change is heard even where the live region is not (Orca 43 speaks live
+    /// regions only in web pages).
+    pub fn window_name(&self) -> String {
+        let s = &self.strings;
+        let app = s.tr("app-title");
+        if let (Some(step), Some((k, n))) = (self.lessons.current(), self.lesson_position()) {
+            let position = s.tr_args(
+                "lessons-position",
+                &[("k", (k + 1).to_string()), ("n", n.to_string())],
+            );
+            return format!("{app}: {position}. {}", step.title);
+        }
+        let position = s.tr_args(
+            "controls-position",
+            &[
+                ("k", (self.step + 1).to_string()),
+                ("n", self.session.len().to_string()),
+            ],
+        );
+        match super::controls::step_text(s, &self.session.https, self.step) {
+            Some((title, _)) => format!("{app}: {position}. {title}"),
+            None => format!("{app}: {position}"),
+        }
+    }
+
     /// What a screen reader announces for the step on screen: in a lesson the lesson
     /// step's place, title and text; otherwise the step's title and explanation.
     pub fn announcement(&self) -> String {
@@ -283,6 +314,11 @@ pub fn plain_text(markdown: &str) -> String {
         }
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Names the window (the root of the AccessKit tree) for screen readers.
+pub fn name_window(ctx: &egui::Context, name: String) {
+    ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(name));
 }
 
 /// The live region: a label without size whose text a screen reader reads out

@@ -123,7 +123,13 @@ impl Strings {
     pub fn tr_args(&self, key: &str, args: &[(&str, String)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, FluentValue::from(value.clone()));
+            // A whole number goes in as a number, so a message can pick its plural;
+            // only when it reads back the same ("0303" or "007" stay text).
+            let value = match value.parse::<i64>() {
+                Ok(n) if n.to_string() == *value => FluentValue::from(n),
+                _ => FluentValue::from(value.clone()),
+            };
+            fluent_args.set(*name, value);
         }
         self.format(key, Some(&fluent_args))
     }
@@ -167,6 +173,40 @@ mod tests {
             s.tr_args("controls-position", &[("k", "2".into()), ("n", "9".into())]),
             "step 2 of 9"
         );
+    }
+
+    #[test]
+    fn whole_numbers_choose_plurals() {
+        let s = Strings::english();
+        let one = s.tr_args(
+            "inspector-field-bytes",
+            &[
+                ("start", "0".into()),
+                ("end", "1".into()),
+                ("len", "1".into()),
+            ],
+        );
+        assert_eq!(one, "bytes 0..1 (1 byte)");
+        let de = Strings::for_language("de");
+        let many = de.tr_args(
+            "inspector-field-bytes",
+            &[
+                ("start", "0".into()),
+                ("end", "32".into()),
+                ("len", "32".into()),
+            ],
+        );
+        assert_eq!(many, "Bytes 0..32 (32 Bytes)");
+        // Digits that are not a plain number stay as written.
+        let padded = s.tr_args(
+            "inspector-field-bytes",
+            &[
+                ("start", "0008".into()),
+                ("end", "1".into()),
+                ("len", "01".into()),
+            ],
+        );
+        assert_eq!(padded, "bytes 0008..1 (01 bytes)");
     }
 
     #[test]

@@ -306,6 +306,7 @@ impl LabApp {
         let stem = || screenshot::file_stem(self.session.inputs.scenario.name(), self.step);
         self.screenshot.poll(stem);
         let announcement = self.announcement();
+        a11y::name_window(ui.ctx(), self.window_name());
         let mut lesson_rect = None;
 
         let mut commands = std::mem::take(&mut self.commands);
