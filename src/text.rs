@@ -172,7 +172,7 @@ static ENGLISH: LazyLock<Option<Bundle>> = LazyLock::new(|| {
 
 /// Format `text` with the first bundle that has each message (the chosen language first,
 /// then English). A message no bundle has shows as `[id]`: visible, never a panic.
-pub fn format_text<'a>(bundles: &[&'a Bundle], text: &Text) -> String {
+pub fn format_text(bundles: &[&Bundle], text: &Text) -> String {
     match text {
         Text::Raw(s) => s.clone(),
         Text::Number(n) => n.to_string(),
@@ -244,13 +244,13 @@ impl serde::Serialize for Text {
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        format!("{self}") == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        format!("{self}") == *other
     }
 }
 
