@@ -242,8 +242,6 @@ impl serde::Serialize for Text {
     }
 }
 
-// A text has no English until it is formatted: comparing needs the owned string.
-#[allow(clippy::cmp_owned)]
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
         match self {
@@ -253,7 +251,6 @@ impl PartialEq<str> for Text {
     }
 }
 
-#[allow(clippy::cmp_owned)]
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
         self == *other

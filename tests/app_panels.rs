@@ -130,7 +130,7 @@ fn the_eavesdropper_reads_the_password_on_http_and_not_on_https() {
         .steps
         .iter()
         .flat_map(|s| &s.eavesdropper)
-        .any(|o| o.value.contains(&password));
+        .any(|o| o.value.to_string().contains(&password));
     assert!(!https_sees_it);
 }
 

@@ -135,7 +135,7 @@ fn key_compromise_shows_both_attempts_stage_by_stage() {
         .as_ref()
         .expect("an attempt")
         .stages[0]
-        .clone();
+        .to_string();
     h.get_by_label_contains(&stage);
     go_to(&mut h, "stolen_key_tls13_ecdhe");
     h.get_by_label("stolen-key decrypts tls13-ecdhe: no");

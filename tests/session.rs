@@ -67,7 +67,7 @@ fn the_password_crosses_plain_http_in_the_clear_and_https_never() {
         );
     }
     let seen: Vec<_> = https.steps.iter().flat_map(|s| &s.eavesdropper).collect();
-    assert!(!seen.iter().any(|o| o.value.contains(PASSWORD)));
+    assert!(!seen.iter().any(|o| o.value.to_string().contains(PASSWORD)));
     assert!(!seen.iter().any(|o| matches!(
         o.kind,
         ObservationKind::Password | ObservationKind::CardNumber
@@ -79,12 +79,13 @@ fn the_password_crosses_plain_http_in_the_clear_and_https_never() {
     );
     assert!(
         seen.iter()
-            .any(|o| o.kind == ObservationKind::VersionsOffered && o.value.contains("TLS 1.3"))
+            .any(|o| o.kind == ObservationKind::VersionsOffered
+                && o.value.to_string().contains("TLS 1.3"))
     );
     assert!(
         seen.iter()
             .any(|o| o.kind == ObservationKind::CipherSuitesOffered
-                && o.value.contains("TLS_AES_128_GCM_SHA256"))
+                && o.value.to_string().contains("TLS_AES_128_GCM_SHA256"))
     );
     assert!(seen.iter().any(|o| o.kind == ObservationKind::Ciphertext));
     assert!(seen.iter().any(|o| o.kind == ObservationKind::RecordSize));

@@ -30,22 +30,23 @@ pub fn attempt_view(ui: &mut egui::Ui, s: &Strings, attempt: &DecryptionAttempt)
             ui.set_width(ui.available_width());
             ui.strong(s.tr_args("attempt-target", &[("target", attempt.target.clone())]));
             ui.add(
-                egui::Label::new(
-                    s.tr_args("attempt-stolen-key", &[("key", attempt.stolen_key.clone())]),
-                )
+                egui::Label::new(s.tr_args(
+                    "attempt-stolen-key",
+                    &[("key", s.text(&attempt.stolen_key))],
+                ))
                 .wrap(),
             );
             ui.add_space(4.0);
             ui.weak(s.tr("attempt-stages"));
             for (i, stage) in attempt.stages.iter().enumerate() {
-                ui.add(egui::Label::new(format!("{}. {stage}", i + 1)).wrap());
+                ui.add(egui::Label::new(format!("{}. {}", i + 1, s.text(stage))).wrap());
             }
             ui.add_space(4.0);
             ui.label(RichText::new(&result).strong().color(color));
             ui.monospace(attempt.line());
             if let Some(missing) = &attempt.missing {
                 ui.add(
-                    egui::Label::new(s.tr_args("attempt-missing", &[("missing", missing.clone())]))
+                    egui::Label::new(s.tr_args("attempt-missing", &[("missing", s.text(missing))]))
                         .wrap(),
                 );
             }

@@ -86,8 +86,8 @@ pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
                 };
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(color, RichText::new(word).strong());
-                    ui.strong(&check.name);
-                    ui.add(egui::Label::new(&check.detail).wrap());
+                    ui.strong(s.text(&check.title()));
+                    ui.add(egui::Label::new(s.text(&check.detail)).wrap());
                 });
             }
         });

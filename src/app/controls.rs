@@ -100,7 +100,7 @@ pub fn step_heading(ui: &mut egui::Ui, s: &Strings, timeline: &Timeline, step: u
                 &[
                     ("side", s.tr(side_key(*side))),
                     ("alert", alert.name().to_string()),
-                    ("reason", reason.clone()),
+                    ("reason", s.text(reason)),
                 ],
             ),
         );
@@ -113,7 +113,7 @@ pub fn step_heading(ui: &mut egui::Ui, s: &Strings, timeline: &Timeline, step: u
                 &[
                     ("side", s.tr(side_key(*by))),
                     ("alert", alert.name().to_string()),
-                    ("reason", reason.clone()),
+                    ("reason", s.text(reason)),
                 ],
             ),
         };

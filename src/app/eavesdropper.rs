@@ -80,7 +80,7 @@ fn column(ui: &mut egui::Ui, s: &Strings, title: &str, steps: &[Step]) {
             let text = format!(
                 "{}: {}",
                 s.tr(kind_key(observation.kind)),
-                observation.value
+                s.text(&observation.value)
             );
             if observation.sensitive {
                 let color = ui.visuals().error_fg_color;

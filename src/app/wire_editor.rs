@@ -300,8 +300,8 @@ fn consequences(ui: &mut egui::Ui, s: &Strings, session: &Session, commands: &mu
                     "editor-result-check",
                     &[
                         ("side", s.tr(side_key(*side))),
-                        ("check", check.name.clone()),
-                        ("detail", check.detail.clone()),
+                        ("check", s.text(&check.title())),
+                        ("detail", s.text(&check.detail)),
                     ],
                 ),
             );
@@ -323,7 +323,7 @@ fn consequences(ui: &mut egui::Ui, s: &Strings, session: &Session, commands: &mu
                         "editor-result-failure",
                         &[
                             ("side", s.tr(side_key(*side))),
-                            ("reason", reason.clone()),
+                            ("reason", s.text(reason)),
                             ("step", failing.name.clone()),
                         ],
                     ),

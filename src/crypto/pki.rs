@@ -38,6 +38,8 @@ use x509_cert::time::Time;
 use super::rsa::RsaKey;
 use super::sign::{EcdsaKey, verify_ecdsa_p256_sha256};
 use super::{CryptoError, LabRng, hex};
+use crate::text;
+use crate::text::Text;
 
 /// The organisation every lab certificate names.
 pub const LAB_ORGANIZATION: &str = "Handshake Lab";
@@ -520,8 +522,9 @@ pub struct ChainCheck {
     pub check: &'static str,
     /// Whether it passed.
     pub passed: bool,
-    /// One plain line: why it passed or failed.
-    pub detail: String,
+    /// One plain line: why it passed or failed (a message of
+    /// `assets/i18n/core/session.*.ftl`).
+    pub detail: Text,
 }
 
 /// Why a chain was refused; `tls` maps these to alerts.
@@ -593,7 +596,7 @@ struct Outcome {
     failure: ChainFailure,
 }
 
-fn outcome(check: &'static str, result: Result<String, String>, failure: ChainFailure) -> Outcome {
+fn outcome(check: &'static str, result: Result<Text, Text>, failure: ChainFailure) -> Outcome {
     let (passed, detail) = match result {
         Ok(d) => (true, d),
         Err(d) => (false, d),
@@ -645,13 +648,16 @@ pub fn verify_server_chain(
     let (leaf, root) = match (leaf, root) {
         (Ok(l), Ok(r)) => {
             let extra = chain.len().saturating_sub(1);
-            let mut detail = format!(
-                "server certificate \"{}\" and trusted root \"{}\" are well-formed X.509",
-                l.1.subject, r.1.subject
-            );
-            if extra > 0 {
-                detail.push_str(&format!(" ({extra} extra certificate(s) ignored)"));
-            }
+            let detail = if extra > 0 {
+                text!(
+                    "check-parse-pass-extra",
+                    leaf = &l.1.subject,
+                    root = &r.1.subject,
+                    extra = extra
+                )
+            } else {
+                text!("check-parse-pass", leaf = &l.1.subject, root = &r.1.subject)
+            };
             outcomes.push(outcome("parse", Ok(detail), ChainFailure::BadCertificate));
             (l, r)
         }
@@ -659,11 +665,14 @@ pub fn verify_server_chain(
             let server_public_key = leaf.as_ref().ok().map(|(_, s)| s.public_key_sec1.clone());
             let (detail, failure) = match (leaf, root) {
                 (Err(e), _) => (
-                    format!("server certificate: {e}"),
+                    text!("check-parse-leaf-fail", error = e.to_string()),
                     ChainFailure::BadCertificate,
                 ),
-                (_, Err(e)) => (format!("trusted root: {e}"), ChainFailure::UnknownCa),
-                _ => (String::new(), ChainFailure::BadCertificate),
+                (_, Err(e)) => (
+                    text!("check-parse-root-fail", error = e.to_string()),
+                    ChainFailure::UnknownCa,
+                ),
+                _ => (Text::from(""), ChainFailure::BadCertificate),
             };
             let mut checks = vec![ChainCheck {
                 check: "parse",
@@ -674,7 +683,7 @@ pub fn verify_server_chain(
                 checks.push(ChainCheck {
                     check: name,
                     passed: false,
-                    detail: "not checked: a certificate could not be parsed".into(),
+                    detail: Text::message("check-not-checked"),
                 });
             }
             return ChainVerdict {
@@ -696,14 +705,12 @@ pub fn verify_server_chain(
     outcomes.push(outcome(
         "issuer",
         if same_issuer {
-            Ok(format!(
-                "issued by \"{}\", a trusted root",
-                root_sum.subject
-            ))
+            Ok(text!("check-issuer-pass", root = &root_sum.subject))
         } else {
-            Err(format!(
-                "issued by \"{}\", which is not the trusted root \"{}\"",
-                leaf_sum.issuer, root_sum.subject
+            Err(text!(
+                "check-issuer-fail",
+                issuer = &leaf_sum.issuer,
+                root = &root_sum.subject
             ))
         },
         ChainFailure::UnknownCa,
@@ -711,24 +718,20 @@ pub fn verify_server_chain(
 
     // signature
     let sig_result = if leaf_cert.signature_algorithm().oid != rfc5912::ECDSA_WITH_SHA_256 {
-        Err(format!(
-            "signature algorithm {} is not ecdsa-with-SHA256",
-            leaf_sum.signature_algorithm
+        Err(text!(
+            "check-signature-algorithm",
+            algorithm = &leaf_sum.signature_algorithm
         ))
     } else if leaf_tbs.signature().oid != leaf_cert.signature_algorithm().oid {
-        Err("signature algorithm inside and outside the signed part differ".into())
+        Err(Text::message("check-signature-algorithm-mismatch"))
     } else {
         match chain.first().and_then(|der| tbs_bytes(der)) {
-            None => Err("cannot locate the signed part (tbsCertificate)".into()),
+            None => Err(Text::message("check-signature-no-tbs")),
             Some(tbs) => {
                 match verify_ecdsa_p256_sha256(&root_sum.public_key_sec1, tbs, &leaf_sum.signature)
                 {
-                    Ok(()) => Ok(
-                        "ecdsa-with-SHA256 signature verifies with the root's public key".into(),
-                    ),
-                    Err(_) => {
-                        Err("signature does not verify with the trusted root's public key".into())
-                    }
+                    Ok(()) => Ok(Text::message("check-signature-pass")),
+                    Err(_) => Err(Text::message("check-signature-fail")),
                 }
             }
         }
@@ -741,33 +744,31 @@ pub fn verify_server_chain(
 
     // ca
     let ca_result = if !root_sum.is_ca {
-        Err(format!(
-            "trusted root \"{}\" is not a CA (basicConstraints cA is not true)",
-            root_sum.subject
-        ))
+        Err(text!("check-ca-not-ca", root = &root_sum.subject))
     } else if !root_sum.key_usage.is_empty()
         && !root_sum.key_usage.iter().any(|k| k == "keyCertSign")
     {
-        Err("trusted root's keyUsage does not allow keyCertSign".into())
+        Err(Text::message("check-ca-no-cert-sign"))
     } else {
-        Ok("trusted root is a CA allowed to sign certificates".into())
+        Ok(Text::message("check-ca-pass"))
     };
     outcomes.push(outcome("ca", ca_result, ChainFailure::UnknownCa));
 
     // hostname
     let wanted = server_name.trim_end_matches('.');
     let host_result = if leaf_sum.san_dns.is_empty() {
-        Err("certificate has no subjectAltName dNSName".into())
+        Err(Text::message("check-hostname-no-san"))
     } else if leaf_sum
         .san_dns
         .iter()
         .any(|n| n.trim_end_matches('.').eq_ignore_ascii_case(wanted))
     {
-        Ok(format!("subjectAltName contains {server_name}"))
+        Ok(text!("check-hostname-pass", name = server_name))
     } else {
-        Err(format!(
-            "certificate is for {}, not {server_name}",
-            leaf_sum.san_dns.join(", ")
+        Err(text!(
+            "check-hostname-fail",
+            names = leaf_sum.san_dns.join(", "),
+            name = server_name
         ))
     };
     outcomes.push(outcome(
@@ -778,30 +779,30 @@ pub fn verify_server_chain(
 
     // validity
     let validity_result = if now_unix < leaf_sum.not_before {
-        Err(format!(
-            "not valid before {}; now is {}",
-            time_text(leaf_sum.not_before),
-            time_text(now_unix)
+        Err(text!(
+            "check-validity-not-yet",
+            from = time_text(leaf_sum.not_before),
+            now = time_text(now_unix)
         ))
     } else if now_unix > leaf_sum.not_after {
-        Err(format!(
-            "expired at {}; now is {}",
-            time_text(leaf_sum.not_after),
-            time_text(now_unix)
+        Err(text!(
+            "check-validity-expired",
+            to = time_text(leaf_sum.not_after),
+            now = time_text(now_unix)
         ))
     } else if now_unix < root_sum.not_before || now_unix > root_sum.not_after {
-        Err(format!(
-            "trusted root is valid only from {} to {}; now is {}",
-            time_text(root_sum.not_before),
-            time_text(root_sum.not_after),
-            time_text(now_unix)
+        Err(text!(
+            "check-validity-root",
+            from = time_text(root_sum.not_before),
+            to = time_text(root_sum.not_after),
+            now = time_text(now_unix)
         ))
     } else {
-        Ok(format!(
-            "valid from {} to {}; now is {}",
-            time_text(leaf_sum.not_before),
-            time_text(leaf_sum.not_after),
-            time_text(now_unix)
+        Ok(text!(
+            "check-validity-pass",
+            from = time_text(leaf_sum.not_before),
+            to = time_text(leaf_sum.not_after),
+            now = time_text(now_unix)
         ))
     };
     outcomes.push(outcome(
@@ -819,11 +820,9 @@ pub fn verify_server_chain(
             .iter()
             .any(|k| k == "serverAuth");
     let ku_result = match (ku_ok, eku_ok) {
-        (true, true) => {
-            Ok("key may sign handshakes (digitalSignature) for TLS servers (serverAuth)".into())
-        }
-        (false, _) => Err("keyUsage lacks digitalSignature".into()),
-        (_, false) => Err("extKeyUsage lacks serverAuth".into()),
+        (true, true) => Ok(Text::message("check-key-usage-pass")),
+        (false, _) => Err(Text::message("check-key-usage-no-digital-signature")),
+        (_, false) => Err(Text::message("check-key-usage-no-server-auth")),
     };
     outcomes.push(outcome(
         "key_usage",
@@ -1016,7 +1015,7 @@ mod tests {
         assert_eq!(v.failure, Some(ChainFailure::BadCertificate));
         let host = v.checks.iter().find(|c| c.check == "hostname").unwrap();
         assert!(!host.passed);
-        assert!(host.detail.contains("bank.example"));
+        assert!(host.detail.to_string().contains("bank.example"));
         assert!(
             v.checks
                 .iter()
@@ -1035,7 +1034,7 @@ mod tests {
         assert!(
             v.checks
                 .iter()
-                .any(|c| c.detail.contains("not valid before"))
+                .any(|c| c.detail.to_string().contains("not valid before"))
         );
         // Boundaries are inclusive.
         assert!(verdict(&pki, "bank.example", NOW - DAY).is_ok());

@@ -1,9 +1,33 @@
 //! A [`Lesson`] against the [`Timeline`] of its session: each step found by name,
 //! each highlight checked, each placeholder filled in with the session's own value.
 
+use std::sync::LazyLock;
+
 use crate::lesson::{Lesson, LessonError, Panel, suggestion};
-use crate::sim::{Step, Timeline, simulate};
+use crate::sim::tap::side_word;
+use crate::sim::{Outcome, Step, Timeline, simulate};
+use crate::text;
+use crate::text::{Bundle, CORE_MESSAGES, Text, bundle, format_text};
 use crate::wire::Field;
+
+/// The core's words in every language, parsed once (they are compiled in: no I/O).
+static CORE_BUNDLES: LazyLock<Vec<(&'static str, Bundle)>> = LazyLock::new(|| {
+    CORE_MESSAGES
+        .iter()
+        .filter_map(|(code, sources)| bundle(code, sources).ok().map(|b| (*code, b)))
+        .collect()
+});
+
+/// `text` in `language`, English where that language lacks a message.
+pub fn say(language: &str, text: &Text) -> String {
+    let bundles: Vec<&Bundle> = CORE_BUNDLES
+        .iter()
+        .filter(|(code, _)| *code == language)
+        .chain(CORE_BUNDLES.iter().filter(|(code, _)| *code == "en"))
+        .map(|(_, b)| b)
+        .collect();
+    format_text(&bundles, text)
+}
 
 /// The placeholders that take no argument.
 pub const SIMPLE_PLACEHOLDERS: &[&str] = &[
@@ -104,6 +128,7 @@ pub fn resolve(lesson: &Lesson, timeline: &Timeline) -> Result<ResolvedLesson, L
             timeline,
             index,
             file,
+            language: &lesson.lang,
         };
         for field in &step.fields {
             session.field(&field.value, field.line)?;
@@ -142,6 +167,8 @@ struct Context<'a> {
     timeline: &'a Timeline,
     index: usize,
     file: &'a str,
+    /// The lesson's language: the session's words are filled in in it.
+    language: &'a str,
 }
 
 impl Context<'_> {
@@ -151,6 +178,11 @@ impl Context<'_> {
 
     fn step(&self) -> &Step {
         &self.timeline.steps[self.index]
+    }
+
+    /// A text of the session in the lesson's language.
+    fn say(&self, text: &Text) -> String {
+        say(self.language, text)
     }
 
     /// The field named `name` in this step's records, with the bytes it covers.
@@ -280,11 +312,11 @@ impl Context<'_> {
                         .flat_map(|s| s.checks.iter())
                         .find(|(_, c)| c.name == name);
                     match check {
-                        Some((_, c)) => Ok(format!(
-                            "{} ({})",
-                            if c.passed { "pass" } else { "fail" },
-                            c.detail
-                        )),
+                        Some((_, c)) => Ok(self.say(&if c.passed {
+                            text!("lesson-check-pass", detail = c.detail.clone())
+                        } else {
+                            text!("lesson-check-fail", detail = c.detail.clone())
+                        })),
                         None => {
                             let names: Vec<&str> = timeline
                                 .steps
@@ -349,12 +381,19 @@ impl Context<'_> {
                     .sum::<usize>()
                     .to_string()
             }
-            "time_ms" => format!("{:.3}", step.time_micros as f64 / 1000.0),
-            "outcome" => timeline
-                .outcome
-                .line()
-                .trim_start_matches("outcome: ")
-                .to_string(),
+            "time_ms" => self.say(&text!(
+                "lesson-milliseconds",
+                ms = (step.time_micros / 1000).to_string(),
+                fraction = format!("{:03}", step.time_micros % 1000)
+            )),
+            "outcome" => self.say(&match &timeline.outcome {
+                Outcome::Completed => Text::message("lesson-outcome-completed"),
+                Outcome::Aborted { by, alert, .. } => text!(
+                    "lesson-outcome-aborted",
+                    side = side_word(*by),
+                    alert = alert.name()
+                ),
+            }),
             _ => {
                 let all = SIMPLE_PLACEHOLDERS
                     .iter()

@@ -25,6 +25,8 @@ use crate::sim::run::{simulate, tamper_out_of_range};
 use crate::sim::scenario::{ByteEdit, Scenario, ScenarioName, Tamper};
 use crate::sim::tap::{Observation, ObservationKind, observe_http};
 use crate::sim::timeline::{DecryptionAttempt, Learned, Outcome, Step, Timeline, hex};
+use crate::text;
+use crate::text::Text;
 use crate::tls::Side;
 use crate::tls::key_schedule::{self, Derivation};
 use crate::wire::{ContentType, Extension, HandshakeMessage, Record, Tls12Message};
@@ -173,7 +175,7 @@ pub(crate) fn simulate_key_compromise(scenario: &Scenario) -> Result<Timeline, S
         if attempt.plaintexts.is_empty() {
             step.eavesdropper.push(Observation::new(
                 ObservationKind::Ciphertext,
-                "the recorded records stay ciphertext: the stolen key opens none of them",
+                Text::message("tap-stays-ciphertext"),
             ));
         }
         step.attempt = Some(attempt);
@@ -220,7 +222,7 @@ fn clear_messages(bytes: &[u8]) -> Vec<Tls12Message> {
 pub fn attempt_tls12(wire: &[Recorded], key: &RsaKey) -> (DecryptionAttempt, Vec<Derivation>) {
     let mut attempt = DecryptionAttempt {
         target: "tls12-rsa".into(),
-        stolen_key: format!("the server's RSA private key, {} bits", key.bits()),
+        stolen_key: text!("attempt-key-rsa", bits = key.bits()),
         decrypted: false,
         stages: Vec::new(),
         missing: None,
@@ -254,33 +256,29 @@ pub fn attempt_tls12(wire: &[Recorded], key: &RsaKey) -> (DecryptionAttempt, Vec
     let (Some(client_random), Some(server_random), Some(encrypted)) =
         (client_random, server_random, encrypted)
     else {
-        attempt.missing =
-            Some("the recording lacks a ClientHello, ServerHello or ClientKeyExchange".into());
+        attempt.missing = Some(Text::message("attempt-lacks-tls12-messages"));
         return (attempt, Vec::new());
     };
-    attempt.stages.push(format!(
-        "reads client_random {} and server_random {} from the hellos on the wire",
-        hex(&client_random),
-        hex(&server_random)
+    attempt.stages.push(text!(
+        "attempt-stage-reads-randoms",
+        client = hex(&client_random),
+        server = hex(&server_random)
     ));
-    attempt.stages.push(format!(
-        "reads the RSA-encrypted premaster secret ({} bytes) from ClientKeyExchange",
-        encrypted.len()
+    attempt.stages.push(text!(
+        "attempt-stage-reads-premaster",
+        length = encrypted.len()
     ));
     let premaster = key
         .decrypt_pkcs1v15(&encrypted)
         .ok()
         .filter(|p| p.len() == 48 && p.get(..2) == Some(&[3, 3][..]));
     let Some(premaster) = premaster else {
-        attempt.missing = Some(
-            "a key that opens ClientKeyExchange: this one yields no 48-byte premaster secret"
-                .into(),
-        );
+        attempt.missing = Some(Text::message("attempt-lacks-rsa-key"));
         return (attempt, Vec::new());
     };
-    attempt.stages.push(format!(
-        "decrypts it with the stolen key: pre_master_secret = {}",
-        hex(&premaster)
+    attempt.stages.push(text!(
+        "attempt-stage-decrypts-premaster",
+        premaster = hex(&premaster)
     ));
     let mut derivations = vec![Derivation {
         name: "pre_master_secret",
@@ -293,20 +291,19 @@ pub fn attempt_tls12(wire: &[Recorded], key: &RsaKey) -> (DecryptionAttempt, Vec
     let (master, block, keys) =
         crate::tls::tls12::key_derivations(&premaster, &client_random, &server_random);
     derivations.extend(keys);
-    attempt.stages.push(format!(
-        "derives master_secret = PRF(pre_master_secret, \"master secret\", randoms) = {}",
-        hex(&master)
-    ));
-    attempt.stages.push(format!(
-        "derives the key block: client_write_key {}, server_write_key {}",
-        hex(&block.client_write_key),
-        hex(&block.server_write_key)
+    attempt
+        .stages
+        .push(text!("attempt-stage-derives-master", master = hex(&master)));
+    attempt.stages.push(text!(
+        "attempt-stage-derives-key-block",
+        client = hex(&block.client_write_key),
+        server = hex(&block.server_write_key)
     ));
     let mut readers = [
         Tls12RecordProtection::new(block.client_write_key, block.client_write_iv),
         Tls12RecordProtection::new(block.server_write_key, block.server_write_iv),
     ];
-    let (mut opened, mut failed) = (0, 0);
+    let (mut opened, mut failed) = (0usize, 0usize);
     for (who, bytes) in &protected {
         let Ok((record, _)) = Record::decode(bytes) else {
             failed += 1;
@@ -329,9 +326,11 @@ pub fn attempt_tls12(wire: &[Recorded], key: &RsaKey) -> (DecryptionAttempt, Vec
             Err(_) => failed += 1,
         }
     }
-    attempt.stages.push(format!(
-        "decrypts {opened} recorded records ({failed} refused), {} of them application data",
-        attempt.plaintexts.len()
+    attempt.stages.push(text!(
+        "attempt-stage-decrypts-records",
+        opened = opened,
+        failed = failed,
+        data = attempt.plaintexts.len()
     ));
     if let Some(login) = attempt.plaintexts.iter().find_map(|p| {
         http::parse(p)
@@ -343,14 +342,15 @@ pub fn attempt_tls12(wire: &[Recorded], key: &RsaKey) -> (DecryptionAttempt, Vec
             .find(|(name, _)| name == "password")
             .map(|(_, value)| value)
             .unwrap_or_default();
-        attempt.stages.push(format!(
-            "reads the login: {} with password {password:?}",
-            login.start_line
+        attempt.stages.push(text!(
+            "attempt-stage-reads-login",
+            request = login.start_line,
+            password = format!("{password:?}")
         ));
     }
     attempt.decrypted = opened > 0 && failed == 0 && !attempt.plaintexts.is_empty();
     if !attempt.decrypted {
-        attempt.missing = Some("records that open with the derived keys".into());
+        attempt.missing = Some(Text::message("attempt-lacks-records"));
     }
     (attempt, derivations)
 }
@@ -360,7 +360,7 @@ pub fn attempt_tls12(wire: &[Recorded], key: &RsaKey) -> (DecryptionAttempt, Vec
 pub fn attempt_tls13(wire: &[Recorded], key: &EcdsaKey) -> (DecryptionAttempt, Vec<Derivation>) {
     let mut attempt = DecryptionAttempt {
         target: "tls13-ecdhe".into(),
-        stolen_key: "the server's ECDSA P-256 certificate key".into(),
+        stolen_key: Text::message("attempt-key-ecdsa"),
         decrypted: false,
         stages: Vec::new(),
         missing: None,
@@ -407,24 +407,25 @@ pub fn attempt_tls13(wire: &[Recorded], key: &EcdsaKey) -> (DecryptionAttempt, V
     let (Some(client_share), Some(server_share), Some(encrypted)) =
         (client_share, server_share, first_encrypted)
     else {
-        attempt.missing = Some("the recording lacks the hellos or any encrypted record".into());
+        attempt.missing = Some(Text::message("attempt-lacks-tls13-messages"));
         return (attempt, Vec::new());
     };
-    attempt.stages.push(format!(
-        "reads both ECDHE public keys from the hellos ({} and {} bytes): public by design",
-        client_share.len(),
-        server_share.len()
+    attempt.stages.push(text!(
+        "attempt-stage-reads-shares",
+        client = client_share.len(),
+        server = server_share.len()
     ));
-    attempt.stages.push(
-        "looks for anything encrypted to the certificate key: nothing on the wire is (that key only signed CertificateVerify)"
-            .into(),
-    );
+    attempt
+        .stages
+        .push(Text::message("attempt-stage-looks-for-encrypted"));
     let stolen_public = key.public_sec1();
-    attempt.stages.push(if stolen_public == server_share {
-        "the stolen key's public point equals the server's key share".into()
-    } else {
-        "the stolen key's public point is not the server's key share: the certificate key is not the ECDHE key".into()
-    });
+    attempt
+        .stages
+        .push(Text::message(if stolen_public == server_share {
+            "attempt-stage-key-is-share"
+        } else {
+            "attempt-stage-key-not-share"
+        }));
     let mut derivations = Vec::new();
     let opened = EcdheKeyPair::from_private_bytes(&key.private_bytes())
         .and_then(|pair| pair.agree(&client_share))
@@ -452,17 +453,14 @@ pub fn attempt_tls13(wire: &[Recorded], key: &EcdsaKey) -> (DecryptionAttempt, V
                 .is_ok()
         })
         .unwrap_or(false);
-    attempt.stages.push(if opened {
-        "tries it as the server's ECDHE key: the first encrypted record opens".into()
+    attempt.stages.push(Text::message(if opened {
+        "attempt-stage-ecdhe-opens"
     } else {
-        "tries it anyway as the server's ECDHE key: ECDH with the client's share, then the key schedule; the first encrypted server record fails the AES-GCM tag check".into()
-    });
+        "attempt-stage-ecdhe-fails"
+    }));
     attempt.decrypted = opened;
     if !opened {
-        attempt.missing = Some(
-            "an ECDHE private key (the client's or the server's): made fresh for this session, never sent on the wire, erased after it"
-                .into(),
-        );
+        attempt.missing = Some(Text::message("attempt-lacks-ecdhe-key"));
     }
     (attempt, derivations)
 }

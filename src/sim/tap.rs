@@ -6,6 +6,8 @@
 use crate::crypto::summarize_certificate;
 use crate::http;
 use crate::sim::scenario::{ByteEdit, Tamper};
+use crate::text;
+use crate::text::Text;
 use crate::tls::Side;
 use crate::wire::{
     Alert, ContentType, Extension, HandshakeMessage, Record, Tls12Message, cipher_suite_name,
@@ -59,15 +61,16 @@ pub enum ObservationKind {
 pub struct Observation {
     /// What it is.
     pub kind: ObservationKind,
-    /// What the eavesdropper reads, as text.
-    pub value: String,
+    /// What the eavesdropper reads: a raw value (a host name, a header, hex) or a
+    /// message of `assets/i18n/core/session.*.ftl` around one.
+    pub value: Text,
     /// Whether it is something the user meant to keep secret.
     pub sensitive: bool,
 }
 
 impl Observation {
     /// An observation; names, passwords and card numbers are marked sensitive.
-    pub fn new(kind: ObservationKind, value: impl Into<String>) -> Self {
+    pub fn new(kind: ObservationKind, value: impl Into<Text>) -> Self {
         Observation {
             kind,
             value: value.into(),
@@ -85,7 +88,11 @@ pub fn observe_http(from: Side, bytes: &[u8], time_micros: u64) -> Vec<Observati
         timing(time_micros),
         Observation::new(
             ObservationKind::RecordSize,
-            format!("{} bytes of HTTP from the {}", bytes.len(), from.name()),
+            text!(
+                "tap-http-size",
+                length = bytes.len(),
+                side = side_word(from)
+            ),
         ),
     ];
     let Ok(message) = http::parse(bytes) else {
@@ -139,21 +146,21 @@ fn record_header(
     let Ok((record, _)) = Record::decode(bytes) else {
         seen.push(Observation::new(
             ObservationKind::RecordSize,
-            format!(
-                "{} bytes from the {} that do not form a TLS record",
-                bytes.len(),
-                from.name()
+            text!(
+                "tap-not-a-record",
+                length = bytes.len(),
+                side = side_word(from)
             ),
         ));
         return Err(seen);
     };
     seen.push(Observation::new(
         ObservationKind::RecordSize,
-        format!(
-            "{} record, {} bytes, from the {}",
-            record.content_type.name(),
-            bytes.len(),
-            from.name()
+        text!(
+            "tap-record",
+            content_type = record.content_type.name(),
+            length = bytes.len(),
+            side = side_word(from)
         ),
     ));
     Ok((seen, record))
@@ -221,9 +228,11 @@ pub fn observe_tls12(
                 {
                     seen.push(Observation::new(
                         ObservationKind::ServerCertificate,
-                        format!(
-                            "{} issued by {} ({} key)",
-                            summary.subject, summary.issuer, summary.public_key_algorithm
+                        text!(
+                            "tap-certificate",
+                            subject = summary.subject,
+                            issuer = summary.issuer,
+                            algorithm = summary.public_key_algorithm
                         ),
                     ));
                 }
@@ -231,9 +240,9 @@ pub fn observe_tls12(
             Ok((Tls12Message::ClientKeyExchange(exchange), _)) => {
                 seen.push(Observation::new(
                     ObservationKind::Ciphertext,
-                    format!(
-                        "the premaster secret, RSA-encrypted ({} bytes): unreadable without the server's private key, today",
-                        exchange.encrypted_pre_master_secret.len()
+                    text!(
+                        "tap-encrypted-premaster",
+                        length = exchange.encrypted_pre_master_secret.len()
                     ),
                 ));
             }
@@ -261,10 +270,7 @@ fn ciphertext(fragment: &[u8]) -> Observation {
         .join(" ");
     Observation::new(
         ObservationKind::Ciphertext,
-        format!(
-            "{preview} … ({} bytes, unreadable without the key)",
-            fragment.len()
-        ),
+        text!("tap-ciphertext", preview = preview, length = fragment.len()),
     )
 }
 
@@ -295,7 +301,7 @@ fn observe_hello(message: &HandshakeMessage, seen: &mut Vec<Observation>) {
                         for share in shares {
                             seen.push(Observation::new(
                                 ObservationKind::PublicKeyShare,
-                                format!("client public key, {} bytes", share.key_exchange.len()),
+                                text!("tap-client-key-share", length = share.key_exchange.len()),
                             ));
                         }
                     }
@@ -316,7 +322,7 @@ fn observe_hello(message: &HandshakeMessage, seen: &mut Vec<Observation>) {
                     )),
                     Extension::KeyShareServer(share) => seen.push(Observation::new(
                         ObservationKind::PublicKeyShare,
-                        format!("server public key, {} bytes", share.key_exchange.len()),
+                        text!("tap-server-key-share", length = share.key_exchange.len()),
                     )),
                     _ => {}
                 }
@@ -333,8 +339,21 @@ fn observe_hello(message: &HandshakeMessage, seen: &mut Vec<Observation>) {
 fn timing(time_micros: u64) -> Observation {
     Observation::new(
         ObservationKind::Timing,
-        format!("t = {}.{:03} ms", time_micros / 1000, time_micros % 1000),
+        text!(
+            "tap-timing",
+            ms = (time_micros / 1000).to_string(),
+            fraction = format!("{:03}", time_micros % 1000)
+        ),
     )
+}
+
+/// "client", "server" or "attacker", as a word of the student's language.
+pub fn side_word(side: Side) -> Text {
+    Text::message(match side {
+        Side::Client => "who-client",
+        Side::Server => "who-server",
+        Side::Attacker => "who-attacker",
+    })
 }
 
 /// The attacker's side of the tap: counts records and changes the chosen bytes.

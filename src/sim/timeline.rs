@@ -2,6 +2,7 @@
 
 use crate::sim::scenario::{Scenario, Tamper};
 use crate::sim::tap::Observation;
+use crate::text::Text;
 use crate::tls::key_schedule::Derivation;
 use crate::tls::{Check, Protection, Side};
 use crate::wire::{AlertDescription, Field};
@@ -85,7 +86,7 @@ pub struct Step {
     /// Alerts received in this step, by receiving side.
     pub alerts_received: Vec<(Side, AlertDescription)>,
     /// A side that gave up in this step, with the alert it sent and why.
-    pub failure: Option<(Side, AlertDescription, String)>,
+    pub failure: Option<(Side, AlertDescription, Text)>,
     /// What an eavesdropper on the wire reads in this step.
     pub eavesdropper: Vec<Observation>,
     /// An attacker's attempt to decrypt recorded traffic (`key-compromise`).
@@ -122,13 +123,13 @@ pub struct DecryptionAttempt {
     /// Which session: `"tls12-rsa"` or `"tls13-ecdhe"` (the words of the stable line).
     pub target: String,
     /// The key the attacker used.
-    pub stolen_key: String,
+    pub stolen_key: Text,
     /// Whether the recorded application data decrypted.
     pub decrypted: bool,
     /// What the attacker did, one line per stage, in order.
-    pub stages: Vec<String>,
+    pub stages: Vec<Text>,
     /// What it was missing, when it failed.
-    pub missing: Option<String>,
+    pub missing: Option<Text>,
     /// The application data it read, in wire order.
     pub plaintexts: Vec<Vec<u8>>,
 }
@@ -156,7 +157,7 @@ pub enum Outcome {
         /// Which alert.
         alert: AlertDescription,
         /// Why, in one line.
-        reason: String,
+        reason: Text,
     },
 }
 

@@ -4,6 +4,9 @@ use crate::crypto::{
     ChainFailure, EcdheKeyPair, LabRng, Transcript, tls13_certificate_verify_content,
     verify_ecdsa_p256_sha256, verify_server_chain,
 };
+use crate::text;
+use crate::text::Text;
+use crate::tls::error::{application_data, nothing_closed};
 use crate::tls::key_schedule::{self, HandshakeStage};
 use crate::tls::record_layer::Sealer;
 use crate::tls::record_layer::{
@@ -66,15 +69,15 @@ enum State {
 }
 
 impl State {
-    fn expects(&self) -> &'static str {
+    fn expects(&self) -> Text {
         match self {
-            State::ExpectServerHello { .. } => "ServerHello",
-            State::ExpectEncryptedExtensions(_) => "EncryptedExtensions",
-            State::ExpectCertificate(_) => "Certificate",
-            State::ExpectCertificateVerify { .. } => "CertificateVerify",
-            State::ExpectFinished(_) => "Finished",
-            State::Connected => "application data",
-            State::Closed => "nothing (connection closed)",
+            State::ExpectServerHello { .. } => "ServerHello".into(),
+            State::ExpectEncryptedExtensions(_) => "EncryptedExtensions".into(),
+            State::ExpectCertificate(_) => "Certificate".into(),
+            State::ExpectCertificateVerify { .. } => "CertificateVerify".into(),
+            State::ExpectFinished(_) => "Finished".into(),
+            State::Connected => application_data(),
+            State::Closed => nothing_closed(),
         }
     }
 }
@@ -175,16 +178,13 @@ fn handle_handshake(
                     Extension::Alpn(_) => {
                         return Err(TlsError::new(
                             AlertDescription::IllegalParameter,
-                            "server chose an application protocol the client did not offer",
+                            Text::message("error-alpn-not-offered"),
                         ));
                     }
                     other => {
-                        return Err(TlsError::new(
-                            AlertDescription::UnsupportedExtension,
-                            format!(
-                                "EncryptedExtensions carries extension {} the client did not offer",
-                                other.ext_type()
-                            ),
+                        return Err(extension_not_offered(
+                            "EncryptedExtensions",
+                            other.ext_type(),
                         ));
                     }
                 }
@@ -197,14 +197,11 @@ fn handle_handshake(
             if !certificate.certificate_request_context.is_empty() {
                 return Err(TlsError::new(
                     AlertDescription::IllegalParameter,
-                    "certificate_request_context must be empty in a server Certificate",
+                    Text::message("error-certificate-request-context"),
                 ));
             }
             if certificate.certificate_list.is_empty() {
-                return Err(TlsError::new(
-                    AlertDescription::DecodeError,
-                    "the server sent no certificate",
-                ));
+                return Err(no_certificate());
             }
             let chain: Vec<Vec<u8>> = certificate
                 .certificate_list
@@ -217,31 +214,11 @@ fn handle_handshake(
                 &config.server_name,
                 config.now_unix,
             );
-            for check in &verdict.checks {
-                events.push(Event::Check(Check {
-                    name: check.check.to_string(),
-                    passed: check.passed,
-                    detail: check.detail.clone(),
-                }));
-            }
-            if let Some(failure) = verdict.failure {
-                let reason = verdict
-                    .checks
-                    .iter()
-                    .find(|check| !check.passed)
-                    .map(|check| check.detail.clone())
-                    .unwrap_or_else(|| "the certificate chain was rejected".into());
-                let alert = match failure {
-                    ChainFailure::UnknownCa => AlertDescription::UnknownCa,
-                    ChainFailure::BadCertificate => AlertDescription::BadCertificate,
-                    ChainFailure::CertificateExpired => AlertDescription::CertificateExpired,
-                };
-                return Err(TlsError::new(alert, reason));
-            }
+            chain_checks(&verdict, events)?;
             let Some(server_key) = verdict.server_public_key else {
                 return Err(TlsError::new(
                     AlertDescription::BadCertificate,
-                    "the certificate holds no usable P-256 public key",
+                    Text::message("error-no-p256-key"),
                 ));
             };
             keys.transcript.add(bytes);
@@ -258,9 +235,9 @@ fn handle_handshake(
             if verify.algorithm != ECDSA_SECP256R1_SHA256 {
                 return Err(TlsError::new(
                     AlertDescription::IllegalParameter,
-                    format!(
-                        "CertificateVerify uses signature scheme 0x{:04x}, which the client did not offer",
-                        verify.algorithm
+                    text!(
+                        "error-signature-scheme-not-offered",
+                        scheme = format!("0x{:04x}", verify.algorithm)
                     ),
                 ));
             }
@@ -269,17 +246,16 @@ fn handle_handshake(
             events.push(Event::Check(Check {
                 name: "CertificateVerify".into(),
                 passed,
-                detail: if passed {
-                    "the server signed the transcript with the certificate's private key".into()
+                detail: Text::message(if passed {
+                    "check-certificate-verify-pass"
                 } else {
-                    "the signature over the transcript does not verify with the certificate's key"
-                        .into()
-                },
+                    "check-certificate-verify-fail"
+                }),
             }));
             if !passed {
                 return Err(TlsError::new(
                     AlertDescription::DecryptError,
-                    "CertificateVerify signature is wrong",
+                    Text::message("error-certificate-verify"),
                 ));
             }
             keys.transcript.add(bytes);
@@ -307,7 +283,7 @@ fn on_server_hello(
     if hello.random == HELLO_RETRY_REQUEST_RANDOM {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
-            "the server asked for another key share (HelloRetryRequest), which this client does not do",
+            Text::message("error-hello-retry-request"),
         ));
     }
     let version = hello.extensions.iter().find_map(|e| match e {
@@ -317,28 +293,22 @@ fn on_server_hello(
     if version != Some(TLS13) || hello.legacy_version != 0x0303 {
         return Err(TlsError::new(
             AlertDescription::ProtocolVersion,
-            "the server did not choose TLS 1.3",
+            Text::message("error-server-not-tls13"),
         ));
     }
     if !hello.legacy_session_id_echo.is_empty() {
         return Err(TlsError::new(
             AlertDescription::IllegalParameter,
-            "legacy_session_id_echo differs from the (empty) session id the client sent",
+            Text::message("error-session-id-echo"),
         ));
     }
     if hello.cipher_suite != TLS_AES_128_GCM_SHA256 {
-        return Err(TlsError::new(
-            AlertDescription::IllegalParameter,
-            format!(
-                "the server chose cipher suite 0x{:04x}, which was not offered",
-                hello.cipher_suite
-            ),
-        ));
+        return Err(suite_not_offered(hello.cipher_suite));
     }
     if hello.legacy_compression_method != 0 {
         return Err(TlsError::new(
             AlertDescription::IllegalParameter,
-            "legacy_compression_method must be 0",
+            Text::message("error-compression-method-not-zero"),
         ));
     }
     for extension in &hello.extensions {
@@ -346,13 +316,7 @@ fn on_server_hello(
             extension,
             Extension::SupportedVersionsServer(_) | Extension::KeyShareServer(_)
         ) {
-            return Err(TlsError::new(
-                AlertDescription::UnsupportedExtension,
-                format!(
-                    "ServerHello carries extension {} the client did not offer",
-                    extension.ext_type()
-                ),
-            ));
+            return Err(extension_not_offered("ServerHello", extension.ext_type()));
         }
     }
     let Some(share) = hello.extensions.iter().find_map(|e| match e {
@@ -361,19 +325,23 @@ fn on_server_hello(
     }) else {
         return Err(TlsError::new(
             AlertDescription::MissingExtension,
-            "ServerHello has no key_share",
+            text!(
+                "error-missing-extension",
+                message = "ServerHello",
+                extension = "key_share"
+            ),
         ));
     };
     if share.group != SECP256R1 {
         return Err(TlsError::new(
             AlertDescription::IllegalParameter,
-            "the server's key share is not for secp256r1, the group offered",
+            Text::message("error-server-key-share-group"),
         ));
     }
     let shared = key.agree(&share.key_exchange).map_err(|_| {
         TlsError::new(
             AlertDescription::IllegalParameter,
-            "the server's key share is not a valid P-256 point",
+            Text::message("error-server-key-share-invalid"),
         )
     })?;
     events.push(Event::Derived(ecdhe_derivation(
@@ -416,17 +384,16 @@ fn on_server_finished(
     events.push(Event::Check(Check {
         name: "server Finished".into(),
         passed,
-        detail: if passed {
-            "the server's MAC over the whole handshake matches ours: nobody changed a message"
-                .into()
+        detail: Text::message(if passed {
+            "check-server-finished-pass"
         } else {
-            "the server's Finished MAC does not match the handshake the client saw".into()
-        },
+            "check-server-finished-fail"
+        }),
     }));
     if !passed {
         return Err(TlsError::new(
             AlertDescription::DecryptError,
-            "server Finished verify_data is wrong",
+            Text::message("error-server-finished"),
         ));
     }
     keys.transcript.add(bytes);
@@ -467,4 +434,62 @@ fn on_server_finished(
     records.set_read(server_keys, Protection::ApplicationKeys);
     events.push(Event::HandshakeComplete);
     Ok(State::Connected)
+}
+
+/// `unsupported_extension`: `message` carries an extension the client never offered.
+pub(crate) fn extension_not_offered(message: &str, extension: u16) -> TlsError {
+    TlsError::new(
+        AlertDescription::UnsupportedExtension,
+        text!(
+            "error-extension-not-offered",
+            message = message,
+            extension = extension
+        ),
+    )
+}
+
+/// `illegal_parameter`: the server chose a cipher suite the client did not offer.
+pub(crate) fn suite_not_offered(suite: u16) -> TlsError {
+    TlsError::new(
+        AlertDescription::IllegalParameter,
+        text!("error-suite-not-offered", suite = format!("0x{suite:04x}")),
+    )
+}
+
+/// `decode_error`: a Certificate message with no certificate in it.
+pub(crate) fn no_certificate() -> TlsError {
+    TlsError::new(
+        AlertDescription::DecodeError,
+        Text::message("error-no-certificate"),
+    )
+}
+
+/// Reports each check of the chain verdict; the first failure becomes the error, with
+/// its alert (TLS 1.3 and TLS 1.2 check the chain alike).
+pub(crate) fn chain_checks(
+    verdict: &crate::crypto::ChainVerdict,
+    events: &mut Vec<Event>,
+) -> Result<(), TlsError> {
+    for check in &verdict.checks {
+        events.push(Event::Check(Check {
+            name: check.check.to_string(),
+            passed: check.passed,
+            detail: check.detail.clone(),
+        }));
+    }
+    let Some(failure) = verdict.failure else {
+        return Ok(());
+    };
+    let reason = verdict
+        .checks
+        .iter()
+        .find(|check| !check.passed)
+        .map(|check| check.detail.clone())
+        .unwrap_or_else(|| Text::message("error-chain-rejected"));
+    let alert = match failure {
+        ChainFailure::UnknownCa => AlertDescription::UnknownCa,
+        ChainFailure::BadCertificate => AlertDescription::BadCertificate,
+        ChainFailure::CertificateExpired => AlertDescription::CertificateExpired,
+    };
+    Err(TlsError::new(alert, reason))
 }

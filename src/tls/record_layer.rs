@@ -2,7 +2,10 @@
 //! message reassembly, and the [`Event`]s an endpoint reports.
 
 use crate::crypto::{RecordProtection, TrafficKeys};
+use crate::text;
+use crate::text::Text;
 use crate::tls::TlsError;
+use crate::tls::error::application_data;
 use crate::tls::key_schedule::Derivation;
 use crate::wire::{
     Alert, AlertDescription, AlertLevel, ContentType, MAX_PLAINTEXT, Record,
@@ -78,12 +81,41 @@ pub struct Outgoing {
 /// A check an endpoint ran on what it received (certificate, signature, Finished).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Check {
-    /// Short stable name: "certificate signature", "hostname", "Finished", ...
+    /// Short stable name: "hostname", "CertificateVerify", "server Finished", ...
+    /// (lessons name checks by it; [`Check::title`] is what a student reads).
     pub name: String,
     /// Whether it passed.
     pub passed: bool,
     /// One line saying why.
-    pub detail: String,
+    pub detail: Text,
+}
+
+impl Check {
+    /// The check's name as a student reads it, in their language (English: the
+    /// stable name itself).
+    pub fn title(&self) -> Text {
+        check_title(&self.name)
+    }
+}
+
+/// The display name of the check with stable name `name`; an unknown name reads as
+/// itself.
+pub fn check_title(name: &str) -> Text {
+    match name {
+        "parse" => Text::message("check-name-parse"),
+        "issuer" => Text::message("check-name-issuer"),
+        "signature" => Text::message("check-name-signature"),
+        "ca" => Text::message("check-name-ca"),
+        "hostname" => Text::message("check-name-hostname"),
+        "validity" => Text::message("check-name-validity"),
+        "key_usage" => Text::message("check-name-key-usage"),
+        "CertificateVerify" => Text::message("check-name-certificate-verify"),
+        "server Finished" => Text::message("check-name-server-finished"),
+        "client Finished" => Text::message("check-name-client-finished"),
+        "rsa key transport" => Text::message("check-name-rsa-key-transport"),
+        "premaster secret" => Text::message("check-name-premaster-secret"),
+        other => Text::from(other),
+    }
 }
 
 /// What an endpoint reports while it works.
@@ -180,13 +212,9 @@ impl RecordLayer {
     pub fn open(&mut self, bytes: &[u8]) -> Result<Option<Opened>, TlsError> {
         let (record, used) = Record::decode(bytes)?;
         if used != bytes.len() {
-            return Err(TlsError::new(
-                AlertDescription::DecodeError,
-                format!(
-                    "record length field says {} bytes but {} arrived",
-                    record.fragment.len(),
-                    bytes.len().saturating_sub(5)
-                ),
+            return Err(record_length_mismatch(
+                record.fragment.len(),
+                bytes.len().saturating_sub(5),
             ));
         }
         if record.content_type == ContentType::ChangeCipherSpec {
@@ -195,20 +223,20 @@ impl RecordLayer {
             }
             return Err(TlsError::new(
                 AlertDescription::UnexpectedMessage,
-                "change_cipher_spec record with content other than 0x01",
+                Text::message("error-ccs-compat-content"),
             ));
         }
         let Some((protection, _)) = &mut self.read else {
             if record.content_type == ContentType::ApplicationData {
                 return Err(TlsError::new(
                     AlertDescription::UnexpectedMessage,
-                    "encrypted record before any keys were agreed",
+                    Text::message("error-encrypted-before-keys"),
                 ));
             }
             if record.fragment.is_empty() && record.content_type != ContentType::ApplicationData {
                 return Err(TlsError::new(
                     AlertDescription::UnexpectedMessage,
-                    "empty handshake or alert record",
+                    Text::message("error-empty-record"),
                 ));
             }
             return Ok(Some(Opened {
@@ -219,9 +247,9 @@ impl RecordLayer {
         if record.content_type != ContentType::ApplicationData {
             return Err(TlsError::new(
                 AlertDescription::UnexpectedMessage,
-                format!(
-                    "plaintext {} record after encryption started",
-                    record.content_type.name()
+                text!(
+                    "error-plaintext-after-encryption",
+                    content_type = record.content_type.name()
                 ),
             ));
         }
@@ -231,14 +259,11 @@ impl RecordLayer {
         let plaintext = protection.open(&header, &record.fragment).map_err(|_| {
             TlsError::new(
                 AlertDescription::BadRecordMac,
-                "the AEAD tag does not match: the record was changed or the keys differ",
+                Text::message("error-aead-tag"),
             )
         })?;
         if plaintext.len() > MAX_PLAINTEXT + 1 {
-            return Err(TlsError::new(
-                AlertDescription::RecordOverflow,
-                "decrypted record longer than 2^14 bytes",
-            ));
+            return Err(decrypted_overflow());
         }
         let (content_type, content) = decode_inner_plaintext(&plaintext)?;
         Ok(Some(Opened {
@@ -273,7 +298,7 @@ impl HandshakeReassembler {
         if len > MAX_HANDSHAKE_MESSAGE {
             return Err(TlsError::new(
                 AlertDescription::DecodeError,
-                format!("handshake message claims {len} bytes, more than this endpoint accepts"),
+                text!("error-handshake-too-long", length = len),
             ));
         }
         if self.buffer.len() < 4 + len {
@@ -344,7 +369,7 @@ impl EndpointCore {
         &mut self,
         record: &[u8],
         connected: bool,
-        expects: &str,
+        expects: Text,
         events: &mut Vec<Event>,
         mut on_handshake: impl FnMut(&mut RecordLayer, &[u8], &mut Vec<Event>) -> Result<(), TlsError>,
     ) -> Result<Received, TlsError> {
@@ -358,10 +383,7 @@ impl EndpointCore {
         match content_type {
             ContentType::Handshake => {
                 if content.is_empty() {
-                    return Err(TlsError::new(
-                        AlertDescription::UnexpectedMessage,
-                        "handshake record with no content",
-                    ));
+                    return Err(empty_handshake_record());
                 }
                 self.handshake.push(&content);
                 while let Some(message) = self.handshake.next_message()? {
@@ -370,7 +392,7 @@ impl EndpointCore {
                     if self.records.reading_level() != was_encrypted && !self.handshake.is_empty() {
                         return Err(TlsError::new(
                             AlertDescription::UnexpectedMessage,
-                            "handshake message split across a key change",
+                            Text::message("error-split-across-key-change"),
                         ));
                     }
                 }
@@ -380,18 +402,54 @@ impl EndpointCore {
                 events.push(Event::ApplicationData(content));
                 Ok(Received::Continue)
             }
-            ContentType::ApplicationData => Err(TlsError::unexpected("application data", expects)),
+            ContentType::ApplicationData => Err(TlsError::unexpected(application_data(), expects)),
             ContentType::Alert => {
                 let alert = Alert::decode(&content)?;
                 events.push(Event::AlertReceived(alert));
                 Ok(Received::PeerAlert(alert))
             }
-            other => Err(TlsError::new(
-                AlertDescription::UnexpectedMessage,
-                format!("record of unknown content type {}", other.to_u8()),
-            )),
+            other => Err(unknown_content_type(other)),
         }
     }
+}
+
+/// `decode_error`: the record's length field disagrees with the bytes that arrived.
+pub(crate) fn record_length_mismatch(claimed: usize, arrived: usize) -> TlsError {
+    TlsError::new(
+        AlertDescription::DecodeError,
+        text!(
+            "error-record-length-mismatch",
+            claimed = claimed,
+            arrived = arrived
+        ),
+    )
+}
+
+/// `record_overflow`: a decrypted record longer than 2^14 bytes.
+pub(crate) fn decrypted_overflow() -> TlsError {
+    TlsError::new(
+        AlertDescription::RecordOverflow,
+        Text::message("error-decrypted-overflow"),
+    )
+}
+
+/// `unexpected_message`: a handshake record with no content.
+pub(crate) fn empty_handshake_record() -> TlsError {
+    TlsError::new(
+        AlertDescription::UnexpectedMessage,
+        Text::message("error-empty-handshake-record"),
+    )
+}
+
+/// `unexpected_message`: a record whose content type is none of TLS's.
+pub(crate) fn unknown_content_type(content_type: ContentType) -> TlsError {
+    TlsError::new(
+        AlertDescription::UnexpectedMessage,
+        text!(
+            "error-unknown-content-type",
+            content_type = content_type.to_u8()
+        ),
+    )
 }
 
 /// The ECDHE step as a derivation: own private key + peer public key -> shared secret.
@@ -479,7 +537,7 @@ pub(crate) trait Sealer {
         if !writable {
             return Err(TlsError::new(
                 AlertDescription::InternalError,
-                "application data before the handshake finished or after close_notify",
+                Text::message("error-application-data-not-writable"),
             ));
         }
         Ok(self.seal_application_data(data))
@@ -515,7 +573,7 @@ pub(crate) trait Sealer {
         self.fail(
             TlsError::new(
                 AlertDescription::DecodeError,
-                "the peer stopped sending in the middle of a handshake message",
+                Text::message("error-peer-stopped"),
             ),
             &mut events,
         );
@@ -565,9 +623,13 @@ mod tests {
             // Content + type byte + 16-byte tag, within the RFC 8446 §5.2 limit.
             assert!(out.record.len() - 5 <= MAX_PLAINTEXT + 1 + 16);
             let mut events = Vec::new();
-            let received = receiver.receive(&out.record, true, "data", &mut events, |_, _, _| {
-                unreachable!("no handshake here")
-            });
+            let received = receiver.receive(
+                &out.record,
+                true,
+                application_data(),
+                &mut events,
+                |_, _, _| unreachable!("no handshake here"),
+            );
             assert!(matches!(received, Ok(Received::Continue)));
             for event in events {
                 if let Event::ApplicationData(d) = event {

@@ -1,6 +1,9 @@
 //! The web server's side of TLS 1.3 (RFC 8446 §2, full handshake, no PSK, no HRR).
 
 use crate::crypto::{EcdheKeyPair, EcdsaKey, LabRng, Transcript, tls13_certificate_verify_content};
+use crate::text;
+use crate::text::Text;
+use crate::tls::error::{application_data, nothing_closed};
 use crate::tls::key_schedule::{self, ApplicationStage};
 use crate::tls::record_layer::Sealer;
 use crate::tls::record_layer::{
@@ -48,12 +51,12 @@ enum State {
 }
 
 impl State {
-    fn expects(&self) -> &'static str {
+    fn expects(&self) -> Text {
         match self {
-            State::ExpectClientHello => "ClientHello",
-            State::ExpectFinished { .. } => "Finished",
-            State::Connected => "application data",
-            State::Closed => "nothing (connection closed)",
+            State::ExpectClientHello => "ClientHello".into(),
+            State::ExpectFinished { .. } => "Finished".into(),
+            State::Connected => application_data(),
+            State::Closed => nothing_closed(),
         }
     }
 }
@@ -114,7 +117,7 @@ impl Server {
                         let Some((key, random)) = pending_key.take() else {
                             return Err(TlsError::new(
                                 AlertDescription::InternalError,
-                                "second ClientHello",
+                                Text::message("error-second-client-hello"),
                             ));
                         };
                         *requested_name = client_server_name(&hello);
@@ -139,19 +142,18 @@ impl Server {
                         );
                         let passed = expected.as_slice() == finished.verify_data.as_slice();
                         events.push(Event::Check(Check {
-                        name: "client Finished".into(),
-                        passed,
-                        detail: if passed {
-                            "the client's MAC over the whole handshake matches ours".into()
-                        } else {
-                            "the client's Finished MAC does not match the handshake the server saw"
-                                .into()
-                        },
-                    }));
+                            name: "client Finished".into(),
+                            passed,
+                            detail: Text::message(if passed {
+                                "check-client-finished-pass"
+                            } else {
+                                "check-client-finished-fail"
+                            }),
+                        }));
                         if !passed {
                             return Err(TlsError::new(
                                 AlertDescription::DecryptError,
-                                "client Finished verify_data is wrong",
+                                Text::message("error-client-finished"),
                             ));
                         }
                         transcript.add(message);
@@ -208,19 +210,19 @@ fn on_client_hello(
     if !versions.is_some_and(|v| v.contains(&TLS13)) {
         return Err(TlsError::new(
             AlertDescription::ProtocolVersion,
-            "the client does not offer TLS 1.3 in supported_versions",
+            Text::message("error-client-not-tls13"),
         ));
     }
     if hello.legacy_compression_methods != [0] {
         return Err(TlsError::new(
             AlertDescription::IllegalParameter,
-            "legacy_compression_methods must be exactly [0] in TLS 1.3",
+            Text::message("error-compression-methods-tls13"),
         ));
     }
     if !hello.cipher_suites.contains(&TLS_AES_128_GCM_SHA256) {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
-            "the client offers no cipher suite this server supports (TLS_AES_128_GCM_SHA256)",
+            Text::message("error-no-common-suite-tls13"),
         ));
     }
     let Some(schemes) = hello.extensions.iter().find_map(|e| match e {
@@ -229,13 +231,17 @@ fn on_client_hello(
     }) else {
         return Err(TlsError::new(
             AlertDescription::MissingExtension,
-            "ClientHello has no signature_algorithms",
+            text!(
+                "error-missing-extension",
+                message = "ClientHello",
+                extension = "signature_algorithms"
+            ),
         ));
     };
     if !schemes.contains(&ECDSA_SECP256R1_SHA256) {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
-            "the client cannot verify ecdsa_secp256r1_sha256, the only signature this server makes",
+            Text::message("error-no-ecdsa"),
         ));
     }
     let Some(shares) = hello.extensions.iter().find_map(|e| match e {
@@ -244,13 +250,17 @@ fn on_client_hello(
     }) else {
         return Err(TlsError::new(
             AlertDescription::MissingExtension,
-            "ClientHello has no key_share",
+            text!(
+                "error-missing-extension",
+                message = "ClientHello",
+                extension = "key_share"
+            ),
         ));
     };
     let Some(share) = shares.iter().find(|s| s.group == SECP256R1) else {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
-            "the client sent no secp256r1 key share (this server does not ask again)",
+            Text::message("error-no-secp256r1-share"),
         ));
     };
     let offered_alpn = hello.extensions.iter().find_map(|e| match e {
@@ -263,14 +273,14 @@ fn on_client_hello(
         Some(_) => {
             return Err(TlsError::new(
                 AlertDescription::NoApplicationProtocol,
-                "the client offers no application protocol this server speaks (http/1.1)",
+                Text::message("error-no-alpn"),
             ));
         }
     };
     let shared = key.agree(&share.key_exchange).map_err(|_| {
         TlsError::new(
             AlertDescription::IllegalParameter,
-            "the client's key share is not a valid P-256 point",
+            Text::message("error-client-key-share-invalid"),
         )
     })?;
     let mut transcript = Transcript::new();

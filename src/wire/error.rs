@@ -69,6 +69,41 @@ impl DecodeError {
         }
     }
 
+    /// The error as words the app can say in the student's language (the `detail`
+    /// of the wire's own checks stays as the wire wrote it). English reads exactly
+    /// like [`Display`](std::fmt::Display).
+    pub fn text(&self) -> crate::text::Text {
+        use crate::text;
+        match self {
+            DecodeError::Truncated {
+                what,
+                offset,
+                needed,
+                available,
+            } => text!(
+                "error-decode-truncated",
+                what = *what,
+                needed = *needed,
+                offset = *offset,
+                available = *available,
+            ),
+            DecodeError::Malformed { what, detail } => {
+                text!("error-decode-malformed", what = *what, detail = detail)
+            }
+            DecodeError::IllegalParameter { what, detail } => {
+                text!("error-decode-illegal", what = *what, detail = detail)
+            }
+            DecodeError::UnexpectedMessage { what, detail } => {
+                text!("error-decode-unexpected", what = *what, detail = detail)
+            }
+            DecodeError::RecordOverflow { length } => text!(
+                "error-decode-record-overflow",
+                length = *length,
+                limit = super::record::MAX_CIPHERTEXT,
+            ),
+        }
+    }
+
     /// Shorthand for a [`DecodeError::Malformed`].
     pub fn malformed(what: &'static str, detail: impl Into<String>) -> Self {
         DecodeError::Malformed {

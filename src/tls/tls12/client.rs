@@ -2,9 +2,12 @@
 
 use crate::crypto::tls12::{Tls12RecordProtection, finished_verify_data};
 use crate::crypto::{
-    ChainFailure, LabRng, Transcript, rsa_encrypt_pkcs1v15, summarize_certificate,
-    verify_server_chain,
+    LabRng, Transcript, rsa_encrypt_pkcs1v15, summarize_certificate, verify_server_chain,
 };
+use crate::text;
+use crate::text::Text;
+use crate::tls::client::{chain_checks, extension_not_offered, no_certificate, suite_not_offered};
+use crate::tls::error::{application_data, nothing_closed};
 use crate::tls::key_schedule::Derivation;
 use crate::tls::record_layer::Sealer;
 use crate::tls::tls12::core::{CHANGE_CIPHER_SPEC, Incoming, Tls12Core};
@@ -48,15 +51,15 @@ enum State {
 }
 
 impl State {
-    fn expects(&self) -> &'static str {
+    fn expects(&self) -> Text {
         match self {
-            State::ExpectServerHello(..) => "ServerHello",
-            State::ExpectCertificate(..) => "Certificate",
-            State::ExpectServerHelloDone(..) => "ServerHelloDone",
-            State::ExpectChangeCipherSpec(..) => "ChangeCipherSpec",
-            State::ExpectFinished(..) => "Finished",
-            State::Connected => "application data",
-            State::Closed => "nothing (connection closed)",
+            State::ExpectServerHello(..) => "ServerHello".into(),
+            State::ExpectCertificate(..) => "Certificate".into(),
+            State::ExpectServerHelloDone(..) => "ServerHelloDone".into(),
+            State::ExpectChangeCipherSpec(..) => "ChangeCipherSpec".into(),
+            State::ExpectFinished(..) => "Finished".into(),
+            State::Connected => application_data(),
+            State::Closed => nothing_closed(),
         }
     }
 }
@@ -134,7 +137,7 @@ impl Tls12Client {
                 Incoming::ApplicationData(data) => {
                     if !self.is_connected() {
                         return Err(TlsError::unexpected(
-                            "application data",
+                            application_data(),
                             self.state.expects(),
                         ));
                     }
@@ -160,35 +163,23 @@ impl Tls12Client {
                 if server_hello.legacy_version != TLS12 {
                     return Err(TlsError::new(
                         AlertDescription::ProtocolVersion,
-                        format!(
-                            "the server chose version 0x{:04x}, not TLS 1.2",
-                            server_hello.legacy_version
+                        text!(
+                            "error-tls12-server-version",
+                            version = format!("0x{:04x}", server_hello.legacy_version)
                         ),
                     ));
                 }
                 if server_hello.cipher_suite != TLS_RSA_WITH_AES_128_GCM_SHA256 {
-                    return Err(TlsError::new(
-                        AlertDescription::IllegalParameter,
-                        format!(
-                            "the server chose cipher suite 0x{:04x}, which was not offered",
-                            server_hello.cipher_suite
-                        ),
-                    ));
+                    return Err(suite_not_offered(server_hello.cipher_suite));
                 }
                 if server_hello.legacy_compression_method != 0 {
                     return Err(TlsError::new(
                         AlertDescription::IllegalParameter,
-                        "the server chose a compression method the client did not offer",
+                        Text::message("error-tls12-compression-not-offered"),
                     ));
                 }
                 if let Some(extension) = server_hello.extensions.first() {
-                    return Err(TlsError::new(
-                        AlertDescription::UnsupportedExtension,
-                        format!(
-                            "ServerHello carries extension {} the client did not offer",
-                            extension.ext_type()
-                        ),
-                    ));
+                    return Err(extension_not_offered("ServerHello", extension.ext_type()));
                 }
                 hello.transcript.add(bytes);
                 events.push(Event::Accepted("ServerHello".into()));
@@ -214,16 +205,16 @@ impl Tls12Client {
                 events.push(Event::Check(Check {
                     name: "server Finished".into(),
                     passed,
-                    detail: if passed {
-                        "the server's PRF over the whole handshake matches ours: nobody changed a message, and the server could decrypt the premaster secret".into()
+                    detail: Text::message(if passed {
+                        "check-tls12-server-finished-pass"
                     } else {
-                        "the server's Finished does not match the handshake the client saw".into()
-                    },
+                        "check-tls12-server-finished-fail"
+                    }),
                 }));
                 if !passed {
                     return Err(TlsError::new(
                         AlertDescription::DecryptError,
-                        "server Finished verify_data is wrong",
+                        Text::message("error-server-finished"),
                     ));
                 }
                 transcript.add(bytes);
@@ -245,10 +236,7 @@ impl Tls12Client {
         events: &mut Vec<Event>,
     ) -> Result<Vec<u8>, TlsError> {
         if chain.is_empty() {
-            return Err(TlsError::new(
-                AlertDescription::DecodeError,
-                "the server sent no certificate",
-            ));
+            return Err(no_certificate());
         }
         let verdict = verify_server_chain(
             chain,
@@ -256,34 +244,14 @@ impl Tls12Client {
             &self.config.server_name,
             self.config.now_unix,
         );
-        for check in &verdict.checks {
-            events.push(Event::Check(Check {
-                name: check.check.to_string(),
-                passed: check.passed,
-                detail: check.detail.clone(),
-            }));
-        }
-        if let Some(failure) = verdict.failure {
-            let reason = verdict
-                .checks
-                .iter()
-                .find(|check| !check.passed)
-                .map(|check| check.detail.clone())
-                .unwrap_or_else(|| "the certificate chain was rejected".into());
-            let alert = match failure {
-                ChainFailure::UnknownCa => AlertDescription::UnknownCa,
-                ChainFailure::BadCertificate => AlertDescription::BadCertificate,
-                ChainFailure::CertificateExpired => AlertDescription::CertificateExpired,
-            };
-            return Err(TlsError::new(alert, reason));
-        }
+        chain_checks(&verdict, events)?;
         let summary = chain
             .first()
             .and_then(|der| summarize_certificate(der).ok())
             .ok_or_else(|| {
                 TlsError::new(
                     AlertDescription::BadCertificate,
-                    "the certificate is unreadable",
+                    Text::message("error-certificate-unreadable"),
                 )
             })?;
         let usable = summary.public_key_algorithm == "rsaEncryption"
@@ -292,18 +260,18 @@ impl Tls12Client {
             name: "rsa key transport".into(),
             passed: usable,
             detail: if usable {
-                "the certificate holds an RSA key that may encrypt the premaster secret (keyEncipherment)".into()
+                Text::message("check-rsa-key-transport-pass")
             } else {
-                format!(
-                    "the certificate holds a {} key without keyEncipherment: nothing to encrypt the premaster secret to",
-                    summary.public_key_algorithm
+                text!(
+                    "check-rsa-key-transport-fail",
+                    algorithm = &summary.public_key_algorithm
                 )
             },
         }));
         if !usable {
             return Err(TlsError::new(
                 AlertDescription::UnsupportedCertificate,
-                "the certificate's key cannot be used for RSA key transport",
+                Text::message("error-rsa-key-transport"),
             ));
         }
         Ok(summary.public_key_sec1)
@@ -332,7 +300,7 @@ impl Tls12Client {
             rsa_encrypt_pkcs1v15(&mut self.rng, server_key, &premaster).map_err(|e| {
                 TlsError::new(
                     AlertDescription::BadCertificate,
-                    format!("cannot encrypt to the server's key: {e}"),
+                    text!("error-rsa-encrypt", error = e.to_string()),
                 )
             })?;
         let key_exchange = Tls12Message::ClientKeyExchange(ClientKeyExchangeRsa {

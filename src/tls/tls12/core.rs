@@ -2,7 +2,12 @@
 //! ChangeCipherSpec, then AES-128-GCM with explicit nonces) and handshake reassembly.
 
 use crate::crypto::tls12::Tls12RecordProtection;
+use crate::text;
+use crate::text::Text;
 use crate::tls::record_layer::{HandshakeReassembler, Sealer};
+use crate::tls::record_layer::{
+    decrypted_overflow, empty_handshake_record, record_length_mismatch, unknown_content_type,
+};
 use crate::tls::{Outgoing, Protection, TlsError};
 use crate::wire::{Alert, AlertDescription, ContentType, MAX_PLAINTEXT, Record};
 
@@ -78,21 +83,17 @@ impl Tls12Core {
         self.seen_record = true;
         let (record, used) = Record::decode(bytes)?;
         if used != bytes.len() {
-            return Err(TlsError::new(
-                AlertDescription::DecodeError,
-                format!(
-                    "record length field says {} bytes but {} arrived",
-                    record.fragment.len(),
-                    bytes.len().saturating_sub(5)
-                ),
+            return Err(record_length_mismatch(
+                record.fragment.len(),
+                bytes.len().saturating_sub(5),
             ));
         }
         if record.legacy_version != 0x0303 && !(first && self.lenient_first_version) {
             return Err(TlsError::new(
                 AlertDescription::ProtocolVersion,
-                format!(
-                    "record version 0x{:04x} is not TLS 1.2 (0x0303)",
-                    record.legacy_version
+                text!(
+                    "error-tls12-record-version",
+                    version = format!("0x{:04x}", record.legacy_version)
                 ),
             ));
         }
@@ -108,14 +109,11 @@ impl Tls12Core {
                     .map_err(|_| {
                         TlsError::new(
                             AlertDescription::BadRecordMac,
-                            "the AES-GCM tag does not match: the record was changed or the keys differ",
+                            Text::message("error-gcm-tag"),
                         )
                     })?;
                 if content.len() > MAX_PLAINTEXT {
-                    return Err(TlsError::new(
-                        AlertDescription::RecordOverflow,
-                        "decrypted record longer than 2^14 bytes",
-                    ));
+                    return Err(decrypted_overflow());
                 }
                 content
             }
@@ -123,10 +121,7 @@ impl Tls12Core {
         match record.content_type {
             ContentType::Handshake => {
                 if content.is_empty() {
-                    return Err(TlsError::new(
-                        AlertDescription::UnexpectedMessage,
-                        "handshake record with no content",
-                    ));
+                    return Err(empty_handshake_record());
                 }
                 self.handshake.push(&content);
                 let mut out = Vec::new();
@@ -139,23 +134,20 @@ impl Tls12Core {
                 if content != [1] {
                     return Err(TlsError::new(
                         AlertDescription::DecodeError,
-                        "ChangeCipherSpec must carry exactly the byte 0x01",
+                        Text::message("error-ccs-content"),
                     ));
                 }
                 if !self.handshake.is_empty() {
                     return Err(TlsError::new(
                         AlertDescription::UnexpectedMessage,
-                        "ChangeCipherSpec in the middle of a handshake message",
+                        Text::message("error-ccs-mid-message"),
                     ));
                 }
                 Ok(vec![Incoming::ChangeCipherSpec])
             }
             ContentType::ApplicationData => Ok(vec![Incoming::ApplicationData(content)]),
             ContentType::Alert => Ok(vec![Incoming::Alert(Alert::decode(&content)?)]),
-            other => Err(TlsError::new(
-                AlertDescription::UnexpectedMessage,
-                format!("record of unknown content type {}", other.to_u8()),
-            )),
+            other => Err(unknown_content_type(other)),
         }
     }
 
@@ -168,7 +160,7 @@ impl Tls12Core {
             }
             None => Err(TlsError::new(
                 AlertDescription::UnexpectedMessage,
-                "ChangeCipherSpec before any keys were agreed",
+                Text::message("error-ccs-before-keys"),
             )),
         }
     }

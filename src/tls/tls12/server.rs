@@ -2,6 +2,9 @@
 
 use crate::crypto::tls12::{Tls12RecordProtection, finished_verify_data};
 use crate::crypto::{LabRng, RsaKey, Transcript};
+use crate::text;
+use crate::text::Text;
+use crate::tls::error::{application_data, nothing_closed};
 use crate::tls::key_schedule::Derivation;
 use crate::tls::record_layer::Sealer;
 use crate::tls::tls12::core::{CHANGE_CIPHER_SPEC, Incoming, Tls12Core};
@@ -52,14 +55,14 @@ enum State {
 }
 
 impl State {
-    fn expects(&self) -> &'static str {
+    fn expects(&self) -> Text {
         match self {
-            State::ExpectClientHello => "ClientHello",
-            State::ExpectClientKeyExchange { .. } => "ClientKeyExchange",
-            State::ExpectChangeCipherSpec(_) => "ChangeCipherSpec",
-            State::ExpectFinished(_) => "Finished",
-            State::Connected => "application data",
-            State::Closed => "nothing (connection closed)",
+            State::ExpectClientHello => "ClientHello".into(),
+            State::ExpectClientKeyExchange { .. } => "ClientKeyExchange".into(),
+            State::ExpectChangeCipherSpec(_) => "ChangeCipherSpec".into(),
+            State::ExpectFinished(_) => "Finished".into(),
+            State::Connected => application_data(),
+            State::Closed => nothing_closed(),
         }
     }
 }
@@ -114,7 +117,7 @@ impl Tls12Server {
                 Incoming::ApplicationData(data) => {
                     if !self.is_connected() {
                         return Err(TlsError::unexpected(
-                            "application data",
+                            application_data(),
                             self.state.expects(),
                         ));
                     }
@@ -173,16 +176,16 @@ impl Tls12Server {
                 events.push(Event::Check(Check {
                     name: "client Finished".into(),
                     passed,
-                    detail: if passed {
-                        "the client's PRF over the whole handshake matches ours".into()
+                    detail: Text::message(if passed {
+                        "check-tls12-client-finished-pass"
                     } else {
-                        "the client's Finished does not match the handshake the server saw".into()
-                    },
+                        "check-tls12-client-finished-fail"
+                    }),
                 }));
                 if !passed {
                     return Err(TlsError::new(
                         AlertDescription::DecryptError,
-                        "client Finished verify_data is wrong",
+                        Text::message("error-client-finished"),
                     ));
                 }
                 keys.transcript.add(bytes);
@@ -225,9 +228,9 @@ impl Tls12Server {
         if hello.legacy_version < TLS12 {
             return Err(TlsError::new(
                 AlertDescription::ProtocolVersion,
-                format!(
-                    "the client offers version 0x{:04x}, older than TLS 1.2",
-                    hello.legacy_version
+                text!(
+                    "error-tls12-client-version",
+                    version = format!("0x{:04x}", hello.legacy_version)
                 ),
             ));
         }
@@ -237,13 +240,13 @@ impl Tls12Server {
         {
             return Err(TlsError::new(
                 AlertDescription::HandshakeFailure,
-                "the client does not offer TLS_RSA_WITH_AES_128_GCM_SHA256",
+                Text::message("error-tls12-no-common-suite"),
             ));
         }
         if !hello.legacy_compression_methods.contains(&0) {
             return Err(TlsError::new(
                 AlertDescription::IllegalParameter,
-                "the client does not offer the null compression method",
+                Text::message("error-tls12-no-null-compression"),
             ));
         }
         let mut transcript = Transcript::new();
@@ -293,11 +296,11 @@ impl Tls12Server {
         events.push(Event::Check(Check {
             name: "premaster secret".into(),
             passed: well_formed,
-            detail: if well_formed {
-                "decrypted with the server's RSA private key: 48 bytes starting with 0x0303".into()
+            detail: Text::message(if well_formed {
+                "check-premaster-pass"
             } else {
-                "does not decrypt to 48 bytes starting with 0x0303: the server goes on with a random premaster secret, so the Finished check fails without telling an attacker why (RFC 5246 §7.4.7.1)".into()
-            },
+                "check-premaster-fail"
+            }),
         }));
         let premaster = match decrypted {
             Some(p) if well_formed => p,
