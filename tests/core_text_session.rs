@@ -439,6 +439,12 @@ fn a_german_lesson_fills_in_german_session_values() {
         "English stays the stable words"
     );
 
+    // Field values too: the inspector's German size of cipher_suites.
+    let hellos = lesson_text("de", "04-hellos");
+    assert!(hellos.contains("1 Eintrag"), "{hellos}");
+    assert!(!hellos.contains("1 entry"), "{hellos}");
+    assert!(lesson_text("en", "04-hellos").contains("1 entry"));
+
     // Milliseconds with a decimal comma in German, a point in English.
     let de_time = lesson_text("de", "08-encrypted-data");
     let en_time = lesson_text("en", "08-encrypted-data");

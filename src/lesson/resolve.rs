@@ -298,7 +298,7 @@ impl Context<'_> {
         if let Some((kind, name)) = inside.split_once(':') {
             let name = name.trim();
             return match kind.trim() {
-                "field" => Ok(self.field(name, line)?.0.value.to_string()),
+                "field" => Ok(self.say(&self.field(name, line)?.0.value)),
                 "hex" => {
                     let (_, bytes) = self.field(name, line)?;
                     Ok(spaced_hex(bytes))
