@@ -51,21 +51,8 @@ pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
         .id_salt("cert_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (key, cert) in [
-                ("cert-root", &session.root),
-                ("cert-server", &session.server),
-            ] {
-                egui::CollapsingHeader::new(RichText::new(s.tr(key)).strong())
-                    .id_salt(key)
-                    .default_open(true)
-                    .show(ui, |ui| match cert {
-                        Ok(summary) => summary_grid(ui, s, key, summary),
-                        Err(reason) => {
-                            ui.label(s.tr_args("cert-unreadable", &[("reason", reason.clone())]));
-                        }
-                    });
-            }
-            ui.separator();
+            // The verdict first: what the browser concluded fits on a slide and
+            // answers "was it accepted?"; the certificates it looked at follow.
             ui.strong(s.tr("cert-checks"));
             let checks: Vec<_> = timeline
                 .steps
@@ -89,6 +76,21 @@ pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
                     ui.strong(s.text(&check.title()));
                     ui.add(egui::Label::new(s.text(&check.detail)).wrap());
                 });
+            }
+            ui.separator();
+            for (key, cert) in [
+                ("cert-server", &session.server),
+                ("cert-root", &session.root),
+            ] {
+                egui::CollapsingHeader::new(RichText::new(s.tr(key)).strong())
+                    .id_salt(key)
+                    .default_open(true)
+                    .show(ui, |ui| match cert {
+                        Ok(summary) => summary_grid(ui, s, key, summary),
+                        Err(reason) => {
+                            ui.label(s.tr_args("cert-unreadable", &[("reason", reason.clone())]));
+                        }
+                    });
             }
         });
 }
