@@ -164,19 +164,19 @@ impl<'a> Reader<'a> {
         if len < min {
             return Err(DecodeError::malformed(
                 what,
-                format!("length {len} is below the minimum of {min}"),
+                crate::text!("wire-error-length-below", len = len, min = min),
             ));
         }
         if len > max {
             return Err(DecodeError::malformed(
                 what,
-                format!("length {len} is above the maximum of {max}"),
+                crate::text!("wire-error-length-above", len = len, max = max),
             ));
         }
         if unit > 1 && len % unit != 0 {
             return Err(DecodeError::malformed(
                 what,
-                format!("length {len} is not a multiple of {unit}"),
+                crate::text!("wire-error-length-multiple", len = len, unit = unit),
             ));
         }
         let body_base = self.offset();
@@ -196,10 +196,7 @@ impl<'a> Reader<'a> {
             0 => Ok(()),
             n => Err(DecodeError::malformed(
                 what,
-                format!(
-                    "{n} unexpected bytes after the end at offset {}",
-                    self.offset()
-                ),
+                crate::text!("wire-error-trailing", n = n, offset = self.offset()),
             )),
         }
     }

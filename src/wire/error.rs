@@ -1,6 +1,7 @@
 //! The one error type of the `wire` module, and how each case maps to a TLS alert.
 
 use super::alert::AlertDescription;
+use crate::text::Text;
 
 /// Why a sequence of bytes is not a valid TLS structure.
 ///
@@ -26,24 +27,24 @@ pub enum DecodeError {
     Malformed {
         /// The structure and field being read.
         what: &'static str,
-        /// What exactly is wrong.
-        detail: String,
+        /// What exactly is wrong (words, in the student's language when shown).
+        detail: Text,
     },
     /// The syntax is right but a value is not allowed (duplicate extension, ...).
     #[error("{what}: illegal parameter: {detail}")]
     IllegalParameter {
         /// The structure and field being read.
         what: &'static str,
-        /// What exactly is wrong.
-        detail: String,
+        /// What exactly is wrong (words, in the student's language when shown).
+        detail: Text,
     },
     /// A message or content that must not appear here.
     #[error("{what}: unexpected message: {detail}")]
     UnexpectedMessage {
         /// The structure being read.
         what: &'static str,
-        /// What exactly is wrong.
-        detail: String,
+        /// What exactly is wrong (words, in the student's language when shown).
+        detail: Text,
     },
     /// A record whose length field is larger than TLS allows.
     #[error(
@@ -69,10 +70,9 @@ impl DecodeError {
         }
     }
 
-    /// The error as words the app can say in the student's language (the `detail`
-    /// of the wire's own checks stays as the wire wrote it). English reads exactly
-    /// like [`Display`](std::fmt::Display).
-    pub fn text(&self) -> crate::text::Text {
+    /// The error as words the app can say in the student's language. English reads
+    /// exactly like [`Display`](std::fmt::Display).
+    pub fn text(&self) -> Text {
         use crate::text;
         match self {
             DecodeError::Truncated {
@@ -88,13 +88,25 @@ impl DecodeError {
                 available = *available,
             ),
             DecodeError::Malformed { what, detail } => {
-                text!("error-decode-malformed", what = *what, detail = detail)
+                text!(
+                    "error-decode-malformed",
+                    what = *what,
+                    detail = detail.clone()
+                )
             }
             DecodeError::IllegalParameter { what, detail } => {
-                text!("error-decode-illegal", what = *what, detail = detail)
+                text!(
+                    "error-decode-illegal",
+                    what = *what,
+                    detail = detail.clone()
+                )
             }
             DecodeError::UnexpectedMessage { what, detail } => {
-                text!("error-decode-unexpected", what = *what, detail = detail)
+                text!(
+                    "error-decode-unexpected",
+                    what = *what,
+                    detail = detail.clone()
+                )
             }
             DecodeError::RecordOverflow { length } => text!(
                 "error-decode-record-overflow",
@@ -105,7 +117,7 @@ impl DecodeError {
     }
 
     /// Shorthand for a [`DecodeError::Malformed`].
-    pub fn malformed(what: &'static str, detail: impl Into<String>) -> Self {
+    pub fn malformed(what: &'static str, detail: impl Into<Text>) -> Self {
         DecodeError::Malformed {
             what,
             detail: detail.into(),
@@ -113,7 +125,7 @@ impl DecodeError {
     }
 
     /// Shorthand for a [`DecodeError::IllegalParameter`].
-    pub fn illegal(what: &'static str, detail: impl Into<String>) -> Self {
+    pub fn illegal(what: &'static str, detail: impl Into<Text>) -> Self {
         DecodeError::IllegalParameter {
             what,
             detail: detail.into(),

@@ -545,10 +545,10 @@ pub(crate) fn read_extensions(
         if exts.iter().any(|e| e.ext_type() == typ) {
             return Err(DecodeError::illegal(
                 "extensions",
-                format!(
-                    "extension {} appears twice in one {}",
-                    ext_label(typ),
-                    ctx.name()
+                crate::text!(
+                    "wire-error-extension-twice",
+                    extension = ext_label(typ),
+                    message = ctx.name()
                 ),
             ));
         }
@@ -629,7 +629,11 @@ fn read_extension_data(
     if !allowed(typ, ctx) {
         return Err(DecodeError::illegal(
             "extensions",
-            format!("{} is not allowed in {}", ext_label(typ), ctx.name()),
+            crate::text!(
+                "wire-error-extension-not-allowed",
+                extension = ext_label(typ),
+                message = ctx.name()
+            ),
         ));
     }
     use ExtensionContext as C;
@@ -710,9 +714,9 @@ fn read_extension_data(
                 if entries.iter().any(|x| x.group == e.group) {
                     return Err(DecodeError::illegal(
                         "key_share.client_shares",
-                        format!(
-                            "two key shares for group {}",
-                            describe_named_group(e.group).0
+                        crate::text!(
+                            "wire-error-two-key-shares",
+                            group = describe_named_group(e.group).0
                         ),
                     ));
                 }
@@ -777,7 +781,7 @@ fn read_server_name(r: &mut Reader<'_>) -> Result<ExtData, DecodeError> {
         if name_type != 0 {
             return Err(DecodeError::malformed(
                 "ServerName.name_type",
-                format!("name type {name_type} is not host_name (0)"),
+                crate::text!("wire-error-name-type", name_type = name_type),
             ));
         }
         let v = list
@@ -786,12 +790,15 @@ fn read_server_name(r: &mut Reader<'_>) -> Result<ExtData, DecodeError> {
         let mut body = v.body.clone();
         let bytes = body.rest();
         let name = String::from_utf8(bytes.to_vec()).map_err(|_| {
-            DecodeError::malformed("ServerName.host_name", "host name is not valid UTF-8 text")
+            DecodeError::malformed(
+                "ServerName.host_name",
+                crate::text::Text::message("wire-error-host-not-utf8"),
+            )
         })?;
         if host.is_some() {
             return Err(DecodeError::illegal(
                 "server_name.server_name_list",
-                "more than one host_name",
+                crate::text::Text::message("wire-error-two-host-names"),
             ));
         }
         let content_meaning = if name.is_ascii() {
@@ -862,10 +869,7 @@ fn read_alpn(r: &mut Reader<'_>, ctx: ExtensionContext) -> Result<ExtData, Decod
     if ctx == ExtensionContext::EncryptedExtensions && names.len() != 1 {
         return Err(DecodeError::malformed(
             what,
-            format!(
-                "the server must pick exactly one protocol, not {}",
-                names.len()
-            ),
+            crate::text!("wire-error-one-protocol", n = names.len()),
         ));
     }
     let value = names

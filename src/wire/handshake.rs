@@ -936,7 +936,7 @@ pub(crate) fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     if verify_data.is_empty() {
         return Err(DecodeError::malformed(
             "Finished.verify_data",
-            "verify_data is empty",
+            crate::text::Text::message("wire-error-verify-data-empty"),
         ));
     }
     let n = verify_data.len();

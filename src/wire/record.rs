@@ -275,7 +275,7 @@ fn split_inner(buf: &[u8]) -> Result<(&[u8], ContentType, usize), DecodeError> {
     let Some(type_at) = buf.iter().rposition(|&b| b != 0) else {
         return Err(DecodeError::UnexpectedMessage {
             what: "TLSInnerPlaintext",
-            detail: "only zeros: no content type found".into(),
+            detail: crate::text::Text::message("wire-error-only-zeros"),
         });
     };
     let content = buf.get(..type_at).unwrap_or_default();

@@ -321,3 +321,21 @@ wire-alert-bad_certificate_status_response = eine Antwort zum Zertifikatsstatus 
 wire-alert-unknown_psk_identity = der vom Client genannte Pre-Shared Key ist unbekannt
 wire-alert-certificate_required = der Server brauchte ein Client-Zertifikat und hat keins bekommen
 wire-alert-no_application_protocol = kein Anwendungsprotokoll (ALPN) wird von beiden Seiten unterstützt
+
+## Warum Bytes keine gültige TLS-Struktur sind (die Einzelheit eines Decode-Fehlers)
+wire-error-length-below = Länge { $len } liegt unter dem Minimum von { $min }
+wire-error-length-above = Länge { $len } liegt über dem Maximum von { $max }
+wire-error-length-multiple = Länge { $len } ist kein Vielfaches von { $unit }
+wire-error-trailing = { $n ->
+    [one] 1 unerwartetes Byte
+   *[other] { $n } unerwartete Bytes
+} nach dem Ende, ab Offset { $offset }
+wire-error-extension-twice = Erweiterung { $extension } kommt in einer { $message } zweimal vor
+wire-error-extension-not-allowed = { $extension } ist in { $message } nicht erlaubt
+wire-error-two-key-shares = zwei Schlüsselanteile für die Gruppe { $group }
+wire-error-name-type = Namenstyp { $name_type } ist nicht host_name (0)
+wire-error-host-not-utf8 = der Hostname ist kein gültiger UTF-8-Text
+wire-error-two-host-names = mehr als ein host_name
+wire-error-one-protocol = der Server muss genau ein Protokoll wählen, nicht { $n }
+wire-error-verify-data-empty = verify_data ist leer
+wire-error-only-zeros = nur Nullen: kein Inhaltstyp gefunden

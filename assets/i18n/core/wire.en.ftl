@@ -308,3 +308,18 @@ wire-alert-bad_certificate_status_response = a certificate status (OCSP) answer 
 wire-alert-unknown_psk_identity = the pre-shared key named by the client is not known
 wire-alert-certificate_required = the server needed a client certificate and got none
 wire-alert-no_application_protocol = no application protocol (ALPN) is supported by both sides
+
+## Why bytes are not a valid TLS structure (the detail of a decode error)
+wire-error-length-below = length { $len } is below the minimum of { $min }
+wire-error-length-above = length { $len } is above the maximum of { $max }
+wire-error-length-multiple = length { $len } is not a multiple of { $unit }
+wire-error-trailing = { $n } unexpected bytes after the end at offset { $offset }
+wire-error-extension-twice = extension { $extension } appears twice in one { $message }
+wire-error-extension-not-allowed = { $extension } is not allowed in { $message }
+wire-error-two-key-shares = two key shares for group { $group }
+wire-error-name-type = name type { $name_type } is not host_name (0)
+wire-error-host-not-utf8 = host name is not valid UTF-8 text
+wire-error-two-host-names = more than one host_name
+wire-error-one-protocol = the server must pick exactly one protocol, not { $n }
+wire-error-verify-data-empty = verify_data is empty
+wire-error-only-zeros = only zeros: no content type found
