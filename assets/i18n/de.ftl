@@ -423,7 +423,7 @@ editor-result-alert-inner = Entschlüsselter innerer Klartext des Alerts (Level,
 editor-go-alert = Den Alert-Record zeigen
 
 ## Key exchange from both sides, derivation details (app3)
-kx-heading = Der Schlüsselaustausch, von beiden Seiten gesehen
+kx-heading = Schlüsselaustausch: beide Seiten
 kx-explain = Jede Seite verknüpft ihren eigenen privaten Schlüssel (nie gesendet) mit dem öffentlichen Schlüssel der anderen Seite (im Klartext gesendet). Beide Ergebnisse sind dieselben Bytes: Das ist das gemeinsame Geheimnis. Der Lauscher hat beide öffentlichen Schlüssel, aber keinen der privaten.
 kx-side = Der { $side } (mit dem { $peer })
 kx-own-private = sein eigener privater Schlüssel (geheim, nie auf der Leitung)

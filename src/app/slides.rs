@@ -225,6 +225,11 @@ impl SlideRenderer {
         SlideRenderer { harness, size }
     }
 
+    /// The harness, to read the slide's AccessKit tree (what is on it, and where).
+    pub fn harness(&self) -> &Harness<'static, LabApp> {
+        &self.harness
+    }
+
     /// The app being drawn, to put it at another step.
     pub fn app_mut(&mut self) -> &mut LabApp {
         self.harness.state_mut()
