@@ -162,13 +162,25 @@ pub fn bundle(language: &str, sources: &[&str]) -> Result<Bundle, String> {
     Ok(bundle)
 }
 
-/// The core's English catalogue, parsed once.
-static ENGLISH: LazyLock<Option<Bundle>> = LazyLock::new(|| {
+/// The core's words in every language, parsed once (they are compiled in: no I/O).
+static CORE_BUNDLES: LazyLock<Vec<(&'static str, Bundle)>> = LazyLock::new(|| {
     CORE_MESSAGES
         .iter()
-        .find(|(code, _)| *code == "en")
-        .and_then(|(code, sources)| bundle(code, sources).ok())
+        .filter_map(|(code, sources)| bundle(code, sources).ok().map(|b| (*code, b)))
+        .collect()
 });
+
+/// `text` in `language` from the core's own catalogue, English where that language
+/// lacks a message (the lesson resolver's language; `Display` is `say("en", ..)`).
+pub fn say(language: &str, text: &Text) -> String {
+    let bundles: Vec<&Bundle> = CORE_BUNDLES
+        .iter()
+        .filter(|(code, _)| *code == language)
+        .chain(CORE_BUNDLES.iter().filter(|(code, _)| *code == "en"))
+        .map(|(_, b)| b)
+        .collect();
+    format_text(&bundles, text)
+}
 
 /// Format `text` with the first bundle that has each message (the chosen language first,
 /// then English). A message no bundle has shows as `[id]`: visible, never a panic.
@@ -230,8 +242,7 @@ pub fn check_text(bundle: &Bundle, text: &Text) -> Result<String, String> {
 
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let bundles: Vec<&Bundle> = ENGLISH.iter().collect();
-        f.write_str(&format_text(&bundles, self))
+        f.write_str(&say("en", self))
     }
 }
 
@@ -311,6 +322,6 @@ mod tests {
         for (code, sources) in CORE_MESSAGES {
             bundle(code, sources).unwrap_or_else(|e| panic!("{e}"));
         }
-        assert!(ENGLISH.is_some());
+        assert_eq!(CORE_BUNDLES.len(), CORE_MESSAGES.len());
     }
 }

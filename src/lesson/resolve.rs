@@ -1,33 +1,12 @@
 //! A [`Lesson`] against the [`Timeline`] of its session: each step found by name,
 //! each highlight checked, each placeholder filled in with the session's own value.
 
-use std::sync::LazyLock;
-
 use crate::lesson::{Lesson, LessonError, Panel, suggestion};
 use crate::sim::tap::side_word;
 use crate::sim::{Outcome, Step, Timeline, simulate};
 use crate::text;
-use crate::text::{Bundle, CORE_MESSAGES, Text, bundle, format_text};
+use crate::text::{Text, say};
 use crate::wire::Field;
-
-/// The core's words in every language, parsed once (they are compiled in: no I/O).
-static CORE_BUNDLES: LazyLock<Vec<(&'static str, Bundle)>> = LazyLock::new(|| {
-    CORE_MESSAGES
-        .iter()
-        .filter_map(|(code, sources)| bundle(code, sources).ok().map(|b| (*code, b)))
-        .collect()
-});
-
-/// `text` in `language`, English where that language lacks a message.
-pub fn say(language: &str, text: &Text) -> String {
-    let bundles: Vec<&Bundle> = CORE_BUNDLES
-        .iter()
-        .filter(|(code, _)| *code == language)
-        .chain(CORE_BUNDLES.iter().filter(|(code, _)| *code == "en"))
-        .map(|(_, b)| b)
-        .collect();
-    format_text(&bundles, text)
-}
 
 /// The placeholders that take no argument.
 pub const SIMPLE_PLACEHOLDERS: &[&str] = &[
