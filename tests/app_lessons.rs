@@ -3,8 +3,7 @@
 //! `--lesson`/`--step`, and inputs the lesson's values follow.
 
 mod app_support;
-
-use std::path::PathBuf;
+mod teacher_folder;
 
 use app_support::{harness_with, tr};
 use eframe::egui::Key;
@@ -15,6 +14,7 @@ use handshake_lab::app::lesson_view::MARK;
 use handshake_lab::app::lessons::side_panel_of;
 use handshake_lab::app::{LabApp, Options, SidePanel, Strings};
 use handshake_lab::lesson::{Catalog, Panel, ResolvedLesson};
+use teacher_folder::teacher_folder;
 
 fn lesson_options(id: &str) -> Options {
     Options {
@@ -174,21 +174,12 @@ fn the_answer_shows_on_click() {
     assert!(h.query_by_label(&tr("lessons-answer")).is_none());
 }
 
-fn teacher_folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hl-app-lessons-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (file, text) in files {
-        std::fs::write(dir.join(file), text).unwrap();
-    }
-    dir
-}
-
 #[test]
 fn a_broken_teacher_lesson_shows_its_error_and_the_others_still_open() {
     let broken = "---\nid: 05-key-exchange\ntitle: Mine\nscenario: https\n---\n\n## A\nstep: server_helo\n\nText.\n";
     let extra = "---\nid: 30-mine\ntitle: My own lesson\nscenario: https\n---\n\n## Hello from my folder\nstep: client_hello\npanel: inspector\nfields: random\n\nThe random: `{{hex:random}}`.\n";
     let dir = teacher_folder(
+        "app-lessons",
         "broken",
         &[("05-key-exchange.md", broken), ("30-mine.md", extra)],
     );

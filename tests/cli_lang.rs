@@ -2,24 +2,17 @@
 //! translation (a warning on stderr, not an error); the window refuses a language it
 //! does not speak before opening.
 
+mod teacher_folder;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
+use teacher_folder::teacher_folder;
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_handshake-lab"))
         .args(args)
         .output()
         .expect("the binary runs")
-}
-
-fn teacher_folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hl-cli-lang-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (file, text) in files {
-        std::fs::write(dir.join(file), text).unwrap();
-    }
-    dir
 }
 
 #[test]
@@ -42,7 +35,7 @@ fn a_lesson_without_a_translation_is_a_warning_in_english() {
     )
     .unwrap()
     .replace("id: 01-plain-http", "id: 99-teacher-only");
-    let dir = teacher_folder("warn", &[("99-teacher-only.md", &lesson)]);
+    let dir = teacher_folder("cli-lang", "warn", &[("99-teacher-only.md", &lesson)]);
     let out = run(&[
         "lessons",
         "--lang",

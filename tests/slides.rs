@@ -87,18 +87,23 @@ fn assert_not_blank(path: &Path) {
     );
 }
 
-#[test]
-fn a_lesson_exports_one_sorted_non_blank_png_per_step_headless() {
-    let out = temp_dir("export");
-    let request = SlidesRequest {
+/// The short lesson at 1280x720, light, English, into `out`.
+fn request_into(out: &Path) -> SlidesRequest {
+    SlidesRequest {
         lesson: LESSON.into(),
         size: SlideSize::new(1280, 720),
         theme: Theme::Light,
         seed: None,
         lessons: None,
-        out: out.clone(),
+        out: out.to_path_buf(),
         lang: "en".into(),
-    };
+    }
+}
+
+#[test]
+fn a_lesson_exports_one_sorted_non_blank_png_per_step_headless() {
+    let out = temp_dir("export");
+    let request = request_into(&out);
     let mut calls = Vec::new();
     let files = export_lesson_slides(
         &request,
@@ -241,40 +246,26 @@ fn bad_input_is_one_line_exit_1_and_writes_nothing() {
 #[test]
 fn a_cancelled_export_leaves_nothing_behind() {
     let out = temp_dir("cancel");
-    let request = SlidesRequest {
-        lesson: LESSON.into(),
-        size: SlideSize::new(1280, 720),
-        theme: Theme::Light,
-        seed: None,
-        lessons: None,
-        out: out.clone(),
-        lang: "en".into(),
+    let request = request_into(&out);
+    // Cancel as the progress reports `slides` done.
+    let cancelled_after = |slides: usize| {
+        let cancel = AtomicBool::new(false);
+        export_lesson_slides(
+            &request,
+            &mut |done, _| {
+                if done == slides {
+                    cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            },
+            &cancel,
+        )
     };
-    let cancel = AtomicBool::new(false);
-    let result = export_lesson_slides(
-        &request,
-        &mut |done, _| {
-            if done == 2 {
-                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-        },
-        &cancel,
-    );
-    assert_eq!(result, Err(SlidesError::Cancelled));
+    assert_eq!(cancelled_after(2), Err(SlidesError::Cancelled));
     assert!(!out.exists(), "the folder it created is gone again");
 
     // In a folder that existed: the folder stays, empty of slides.
     std::fs::create_dir_all(&out).expect("temp dir");
-    cancel.store(false, std::sync::atomic::Ordering::Relaxed);
-    let result = export_lesson_slides(
-        &request,
-        &mut |done, _| {
-            if done == 1 {
-                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-        },
-        &cancel,
-    );
+    let result = cancelled_after(1);
     assert_eq!(result, Err(SlidesError::Cancelled));
     assert_eq!(files_in(&out), Vec::<String>::new());
     let _ = std::fs::remove_dir_all(&out);

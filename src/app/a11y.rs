@@ -247,38 +247,32 @@ impl LabApp {
     /// change is heard even where the live region is not (Orca 43 speaks live
     /// regions only in web pages).
     pub fn window_name(&self) -> String {
-        let s = &self.strings;
-        let app = s.tr("app-title");
-        if let (Some(step), Some((k, n))) = (self.lessons.current(), self.lesson_position()) {
-            let position = s.tr_args(
-                "lessons-position",
-                &[("k", (k + 1).to_string()), ("n", n.to_string())],
-            );
-            return format!("{app}: {position}. {}", step.title);
-        }
-        let position = s.tr_args(
-            "controls-position",
-            &[
-                ("k", (self.step + 1).to_string()),
-                ("n", self.session.len().to_string()),
-            ],
-        );
-        match super::controls::step_text(s, &self.session.https, self.step) {
-            Some((title, _)) => format!("{app}: {position}. {title}"),
-            None => format!("{app}: {position}"),
+        let app = self.strings.tr("app-title");
+        match self.step_on_screen() {
+            (position, Some((title, _))) => format!("{app}: {position}. {title}"),
+            (position, None) => format!("{app}: {position}"),
         }
     }
 
     /// What a screen reader announces for the step on screen: in a lesson the lesson
     /// step's place, title and text; otherwise the step's title and explanation.
     pub fn announcement(&self) -> String {
+        match self.step_on_screen() {
+            (position, Some((title, text))) => format!("{position}. {title}. {text}"),
+            (position, None) => position,
+        }
+    }
+
+    /// The step on screen in words: its place ("lesson step 3 of 7" or "step 3 of
+    /// 11"), and its title and plain text when it has them.
+    fn step_on_screen(&self) -> (String, Option<(String, String)>) {
         let s = &self.strings;
         if let (Some(step), Some((k, n))) = (self.lessons.current(), self.lesson_position()) {
             let position = s.tr_args(
                 "lessons-position",
                 &[("k", (k + 1).to_string()), ("n", n.to_string())],
             );
-            return format!("{position}. {}. {}", step.title, plain_text(&step.text));
+            return (position, Some((step.title.clone(), plain_text(&step.text))));
         }
         let position = s.tr_args(
             "controls-position",
@@ -287,10 +281,10 @@ impl LabApp {
                 ("n", self.session.len().to_string()),
             ],
         );
-        match super::controls::step_text(s, &self.session.https, self.step) {
-            Some((title, explain)) => format!("{position}. {title}. {explain}"),
-            None => position,
-        }
+        (
+            position,
+            super::controls::step_text(s, &self.session.https, self.step),
+        )
     }
 }
 

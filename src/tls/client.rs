@@ -243,15 +243,12 @@ fn handle_handshake(
             }
             let content = tls13_certificate_verify_content(true, &keys.transcript.hash());
             let passed = verify_ecdsa_p256_sha256(&server_key, &content, &verify.signature).is_ok();
-            events.push(Event::Check(Check {
-                name: "CertificateVerify".into(),
+            events.push(Event::Check(Check::verdict(
+                "CertificateVerify",
                 passed,
-                detail: Text::message(if passed {
-                    "check-certificate-verify-pass"
-                } else {
-                    "check-certificate-verify-fail"
-                }),
-            }));
+                "check-certificate-verify-pass",
+                "check-certificate-verify-fail",
+            )));
             if !passed {
                 return Err(TlsError::new(
                     AlertDescription::DecryptError,
@@ -381,15 +378,12 @@ fn on_server_finished(
     let expected =
         key_schedule::finished_verify_data(&server_finished_key, &keys.transcript.hash());
     let passed = expected.as_slice() == verify_data;
-    events.push(Event::Check(Check {
-        name: "server Finished".into(),
+    events.push(Event::Check(Check::verdict(
+        "server Finished",
         passed,
-        detail: Text::message(if passed {
-            "check-server-finished-pass"
-        } else {
-            "check-server-finished-fail"
-        }),
-    }));
+        "check-server-finished-pass",
+        "check-server-finished-fail",
+    )));
     if !passed {
         return Err(TlsError::new(
             AlertDescription::DecryptError,

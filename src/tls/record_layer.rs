@@ -91,6 +91,16 @@ pub struct Check {
 }
 
 impl Check {
+    /// A check whose detail is one of two fixed messages: `pass` when it passed,
+    /// `fail` when it did not.
+    pub fn verdict(name: &str, passed: bool, pass: &'static str, fail: &'static str) -> Check {
+        Check {
+            name: name.to_string(),
+            passed,
+            detail: Text::message(if passed { pass } else { fail }),
+        }
+    }
+
     /// The check's name as a student reads it, in their language (English: the
     /// stable name itself).
     pub fn title(&self) -> Text {

@@ -141,15 +141,12 @@ impl Server {
                             &transcript.hash(),
                         );
                         let passed = expected.as_slice() == finished.verify_data.as_slice();
-                        events.push(Event::Check(Check {
-                            name: "client Finished".into(),
+                        events.push(Event::Check(Check::verdict(
+                            "client Finished",
                             passed,
-                            detail: Text::message(if passed {
-                                "check-client-finished-pass"
-                            } else {
-                                "check-client-finished-fail"
-                            }),
-                        }));
+                            "check-client-finished-pass",
+                            "check-client-finished-fail",
+                        )));
                         if !passed {
                             return Err(TlsError::new(
                                 AlertDescription::DecryptError,

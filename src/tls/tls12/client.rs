@@ -202,15 +202,12 @@ impl Tls12Client {
             (State::ExpectFinished(mut transcript, master), Tls12Message::Finished(finished)) => {
                 let expected = finished_verify_data(&master, "server finished", &transcript.hash());
                 let passed = expected.as_slice() == finished.verify_data.as_slice();
-                events.push(Event::Check(Check {
-                    name: "server Finished".into(),
+                events.push(Event::Check(Check::verdict(
+                    "server Finished",
                     passed,
-                    detail: Text::message(if passed {
-                        "check-tls12-server-finished-pass"
-                    } else {
-                        "check-tls12-server-finished-fail"
-                    }),
-                }));
+                    "check-tls12-server-finished-pass",
+                    "check-tls12-server-finished-fail",
+                )));
                 if !passed {
                     return Err(TlsError::new(
                         AlertDescription::DecryptError,

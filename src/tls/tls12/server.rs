@@ -173,15 +173,12 @@ impl Tls12Server {
                 let expected =
                     finished_verify_data(&keys.master, "client finished", &keys.transcript.hash());
                 let passed = expected.as_slice() == finished.verify_data.as_slice();
-                events.push(Event::Check(Check {
-                    name: "client Finished".into(),
+                events.push(Event::Check(Check::verdict(
+                    "client Finished",
                     passed,
-                    detail: Text::message(if passed {
-                        "check-tls12-client-finished-pass"
-                    } else {
-                        "check-tls12-client-finished-fail"
-                    }),
-                }));
+                    "check-tls12-client-finished-pass",
+                    "check-tls12-client-finished-fail",
+                )));
                 if !passed {
                     return Err(TlsError::new(
                         AlertDescription::DecryptError,
@@ -293,15 +290,12 @@ impl Tls12Server {
         let well_formed = decrypted
             .as_ref()
             .is_some_and(|p| p.len() == 48 && p.get(..2) == Some(&TLS12.to_be_bytes()[..]));
-        events.push(Event::Check(Check {
-            name: "premaster secret".into(),
-            passed: well_formed,
-            detail: Text::message(if well_formed {
-                "check-premaster-pass"
-            } else {
-                "check-premaster-fail"
-            }),
-        }));
+        events.push(Event::Check(Check::verdict(
+            "premaster secret",
+            well_formed,
+            "check-premaster-pass",
+            "check-premaster-fail",
+        )));
         let premaster = match decrypted {
             Some(p) if well_formed => p,
             _ => self.fallback_premaster.to_vec(),
