@@ -1,17 +1,13 @@
-//! Handshake Lab: a TLS 1.3 classroom simulator.
+//! Handshake Lab: the desktop app and command line over the engine.
 //!
-//! The core (`wire`, `crypto`, `tls`, `http`, `sim`) knows nothing of a GUI and does
-//! no I/O of its own; `app` is the desktop app on top of it (the only module that
-//! imports egui/eframe). See `ARCHITECTURE.md` for the layering.
+//! The engine is the `handshake-lab-core` crate (no GUI, no I/O of its own); its
+//! modules are re-exported here under their own names so the app reads
+//! `crate::sim::Timeline`. `app` is the window and the slides (the only code that
+//! imports egui/eframe); `commands` the command-line commands behind `main.rs`. See
+//! `ARCHITECTURE.md` for the layering.
 #![forbid(unsafe_code)]
+
+pub use handshake_lab_core::{crypto, export, http, lesson, sim, text, tls, wire};
 
 pub mod app;
 pub mod commands;
-pub mod crypto;
-pub mod export;
-pub mod http;
-pub mod lesson;
-pub mod sim;
-pub mod text;
-pub mod tls;
-pub mod wire;

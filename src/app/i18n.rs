@@ -230,13 +230,4 @@ mod tests {
         assert_eq!(xx.language(), "en");
         assert!(keys_in(ENGLISH_FTL).len() > 150);
     }
-
-    #[test]
-    fn every_step_name_has_a_title_and_an_explanation() {
-        let s = Strings::english();
-        for name in super::super::STEP_NAMES {
-            assert!(s.has(&format!("step-{name}")), "{name}");
-            assert!(s.has(&format!("step-{name}-explain")), "{name}");
-        }
-    }
 }

@@ -6,58 +6,56 @@
 //! The sessions are simulated once per change of the inputs ([`session::Session`]);
 //! moving between steps only changes an index.
 
-pub mod a11y;
-pub mod a11y_keys;
-pub mod attempt;
-pub mod certificate;
-pub mod contrast;
-pub mod controls;
-pub mod eavesdropper;
-pub mod help;
+/// Keyboard use, screen readers and contrast: regions and focus, the shortcut
+/// overlay, how fields and secrets read aloud, WCAG ratios.
+pub mod access {
+    pub mod a11y;
+    pub mod a11y_keys;
+    pub mod contrast;
+    pub mod help;
+    pub mod inspector_keys;
+}
 pub mod i18n;
-pub mod inputs;
-pub mod inspector;
-pub mod inspector_keys;
-pub mod key_exchange;
-pub mod keys;
 pub mod language;
-pub mod lesson_view;
-pub mod lessons;
-pub mod raster;
-pub mod scenarios;
+/// Lesson mode: the catalog, the open lesson and its step, the lesson panel.
+pub mod lesson_mode {
+    pub mod lesson_view;
+    pub mod lessons;
+}
 pub mod screenshot;
-pub mod sequence;
 pub mod session;
 pub mod slides;
-pub mod slides_window;
 pub mod startup;
-pub mod wire_editor;
+/// The panels of the window, one file each with its own small state.
+pub mod views {
+    pub mod attempt;
+    pub mod certificate;
+    pub mod controls;
+    pub mod eavesdropper;
+    pub mod inputs;
+    pub mod inspector;
+    pub mod key_exchange;
+    pub mod keys;
+    pub mod scenarios;
+    pub mod sequence;
+    pub mod wire_editor;
+}
 
 use std::path::PathBuf;
 
 use eframe::egui;
 
+use access::{a11y, contrast, help};
+use lesson_mode::{lesson_view, lessons};
+use slides::window as slides_window;
+use views::{
+    attempt, certificate, controls, eavesdropper, inputs, inspector, keys, scenarios, sequence,
+    wire_editor,
+};
+
 use crate::tls::{Protection, Side};
 pub use i18n::Strings;
 pub use session::{Inputs, Session};
-
-/// Every step name the simulator gives, each with a title and an explanation in the
-/// message file.
-pub const STEP_NAMES: &[&str] = &[
-    "client_hello",
-    "server_hello",
-    "encrypted_extensions",
-    "certificate",
-    "certificate_verify",
-    "server_finished",
-    "client_finished",
-    "http_request",
-    "http_response",
-    "client_close_notify",
-    "server_close_notify",
-    "client_alert",
-    "server_alert",
-];
 
 /// What the command line passes to the window.
 #[derive(Clone, Debug, Default)]
@@ -246,6 +244,25 @@ pub struct LabApp {
 }
 
 impl LabApp {
+    /// The app as the command line opens it: the lesson (and step) asked for, or by
+    /// default the first lesson. An unknown lesson or a step out of range is an error.
+    pub fn launch(mut options: Options) -> Result<LabApp, String> {
+        if let Some(lang) = &options.lang
+            && language::known(lang) != lang
+        {
+            let known: Vec<&str> = i18n::LANGUAGES.iter().map(|(c, _)| *c).collect();
+            return Err(format!(
+                "--lang {lang:?} is not a language of the window ({})",
+                known.join(", ")
+            ));
+        }
+        if options.lesson.is_none() {
+            let catalog = crate::lesson::load_catalog(options.lessons.as_deref(), "en");
+            options.lesson = catalog.entries.first().map(|e| e.id.clone());
+        }
+        LabApp::new(options)
+    }
+
     /// The app for `options`, with both sessions simulated.
     pub fn new(options: Options) -> Result<LabApp, String> {
         let mut first = Inputs::default();
@@ -694,14 +711,6 @@ pub fn side_key(side: Side) -> &'static str {
         Side::Client => "keys-side-client",
         Side::Server => "keys-side-server",
         Side::Attacker => "keys-side-attacker",
-    }
-}
-
-/// A step's name without the `_2` a repeated name gets, to find its text.
-pub fn step_text_key(name: &str) -> &str {
-    match name.rsplit_once('_') {
-        Some((base, n)) if n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() => base,
-        _ => name,
     }
 }
 

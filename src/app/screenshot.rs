@@ -63,7 +63,7 @@ pub fn file_stem(scenario: &str, step: usize) -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let date = super::certificate::utc_date(now);
+    let date = super::views::certificate::utc_date(now);
     // "2026-03-02 09:00:00 UTC" -> "2026-03-02_090000"
     let compact: String = date
         .trim_end_matches(" UTC")

@@ -1,9 +1,11 @@
 //! The sessions on screen: computed once per change of the inputs, then only read.
 
 use crate::crypto::pki::{CertSummary, summarize_certificate};
-use crate::sim::{ByteEdit, Scenario, ScenarioName, Timeline, simulate};
+use crate::sim::{ByteEdit, Scenario, ScenarioName, StepName, Timeline, simulate};
 use crate::tls::Side;
-use crate::wire::{HandshakeMessage, Tls12Message, decode_inner_plaintext};
+use crate::wire::{
+    HandshakeMessage, HandshakeType, MessageKind, Tls12Message, decode_inner_plaintext,
+};
 
 /// What the student can change.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -181,27 +183,29 @@ impl Session {
     /// reached a step of the same name (ignoring the `tls12_`/`tls13_` and `attacker_`
     /// prefixes), so both columns stand at the same point of the login.
     pub fn http_steps_at(&self, step: usize) -> usize {
-        let reached: Vec<&str> = self
+        let reached: Vec<StepName> = self
             .https
             .steps
             .iter()
             .take(step.saturating_add(1))
-            .map(|s| base_step_name(&s.name))
+            .map(|s| same_point(s.name))
             .collect();
         self.http
             .steps
             .iter()
-            .rposition(|h| reached.contains(&base_step_name(&h.name)))
+            .rposition(|h| reached.contains(&same_point(h.name)))
             .map_or(0, |last| last + 1)
     }
 }
 
-/// A step's name without the prefix telling the connection or the attacker's part.
-pub fn base_step_name(name: &str) -> &str {
-    ["tls12_", "tls13_", "attacker_"]
-        .iter()
-        .find_map(|p| name.strip_prefix(p))
-        .unwrap_or(name)
+/// A step's name without what tells the connection or the attacker's part: steps
+/// with the same point are at the same point of the login.
+pub fn same_point(name: StepName) -> StepName {
+    StepName {
+        session: None,
+        by_attacker: false,
+        ..name
+    }
 }
 
 /// The server certificate (DER) in the first Certificate message the browser
@@ -213,7 +217,7 @@ pub fn received_certificate(timeline: &Timeline) -> Option<Result<Vec<u8>, Strin
         .iter()
         .filter(|s| s.to == Side::Client)
         .flat_map(|s| s.records.iter())
-        .find(|r| r.message == "Certificate")?;
+        .find(|r| r.message == MessageKind::Handshake(HandshakeType::Certificate))?;
     let unreadable = || "the Certificate message as received does not decode".to_string();
     let leaf = if let Some(inner) = &record.inner_plaintext {
         decode_inner_plaintext(inner)

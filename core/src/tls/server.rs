@@ -1,0 +1,395 @@
+//! The web server's side of TLS 1.3 (RFC 8446 §2, full handshake, no PSK, no HRR).
+
+use crate::crypto::{EcdheKeyPair, EcdsaKey, LabRng, Transcript, tls13_certificate_verify_content};
+use crate::text;
+use crate::text::Text;
+use crate::tls::error::{application_data, nothing_closed};
+use crate::tls::key_schedule::{self, ApplicationStage};
+use crate::tls::record_layer::Sealer;
+use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, ecdhe_derivation};
+use crate::tls::{ALPN_HTTP11, TlsError};
+use crate::tls::{Check, CheckName, Event};
+use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, SECP256R1, TLS_AES_128_GCM_SHA256, TLS13};
+use crate::wire::{
+    AlertDescription, Certificate, CertificateEntry, CertificateVerify, ClientHello, ContentType,
+    EncryptedExtensions, Extension, Finished, HandshakeMessage, HandshakeType, KeyShareEntry,
+    MessageKind, ServerHello,
+};
+
+/// What the server holds before anyone connects.
+#[derive(Clone)]
+pub struct ServerConfig {
+    /// Its certificate chain, leaf first (DER).
+    pub cert_chain: Vec<Vec<u8>>,
+    /// The private key of the leaf certificate.
+    pub key: EcdsaKey,
+}
+
+/// The TLS 1.3 server.
+pub struct Server {
+    config: ServerConfig,
+    core: EndpointCore,
+    state: State,
+    /// Whether this side sent close_notify (it then writes nothing more).
+    sent_close: bool,
+    /// The server's ECDHE key, made before the ClientHello arrives so that all
+    /// randomness is drawn in a fixed order.
+    pending_key: Option<(EcdheKeyPair, [u8; 32])>,
+    /// The server name the client asked for (SNI), once known.
+    requested_name: Option<String>,
+}
+
+enum State {
+    ExpectClientHello,
+    ExpectFinished {
+        transcript: Transcript,
+        client_handshake_traffic_secret: [u8; 32],
+        application: Box<ApplicationStage>,
+    },
+    Connected,
+    Closed,
+}
+
+impl State {
+    fn expects(&self) -> Text {
+        match self {
+            State::ExpectClientHello => "ClientHello".into(),
+            State::ExpectFinished { .. } => "Finished".into(),
+            State::Connected => application_data(),
+            State::Closed => nothing_closed(),
+        }
+    }
+}
+
+impl Server {
+    endpoint_life_cycle!();
+
+    /// Creates a server waiting for a ClientHello; its key pair and random are drawn now.
+    pub fn new(config: ServerConfig, rng: &mut LabRng) -> (Server, Vec<Event>) {
+        let key = EcdheKeyPair::generate(rng);
+        let random = rng.bytes::<32>();
+        let events = vec![Event::EphemeralKey {
+            private_key: key.private_bytes(),
+            public_key: key.public_bytes().to_vec(),
+        }];
+        let server = Server {
+            config,
+            core: EndpointCore::default(),
+            state: State::ExpectClientHello,
+            sent_close: false,
+            pending_key: Some((key, random)),
+            requested_name: None,
+        };
+        (server, events)
+    }
+
+    /// The server name the client asked for in its ClientHello.
+    pub fn requested_name(&self) -> Option<&str> {
+        self.requested_name.as_deref()
+    }
+
+    /// Takes one whole record from the wire.
+    pub fn receive(&mut self, record: &[u8]) -> Vec<Event> {
+        let mut events = Vec::new();
+        if self.is_closed() {
+            return events;
+        }
+        let connected = self.is_connected();
+        let expects = self.state.expects();
+        let Server {
+            config,
+            core,
+            state,
+            pending_key,
+            requested_name,
+            ..
+        } = self;
+        let result = core.receive(
+            record,
+            connected,
+            expects,
+            &mut events,
+            |records, message, events| {
+                let (decoded, _) = HandshakeMessage::decode(message)?;
+                let current = std::mem::replace(state, State::Closed);
+                *state = match (current, decoded) {
+                    (State::ExpectClientHello, HandshakeMessage::ClientHello(hello)) => {
+                        let Some((key, random)) = pending_key.take() else {
+                            return Err(TlsError::new(
+                                AlertDescription::InternalError,
+                                Text::message("error-second-client-hello"),
+                            ));
+                        };
+                        *requested_name = client_server_name(&hello);
+                        on_client_hello(config, records, key, random, &hello, message, events)?
+                    }
+                    (
+                        State::ExpectFinished {
+                            mut transcript,
+                            client_handshake_traffic_secret,
+                            application,
+                        },
+                        HandshakeMessage::Finished(finished),
+                    ) => {
+                        let (client_finished_key, derivation) = key_schedule::finished_key(
+                            "client_finished_key",
+                            &client_handshake_traffic_secret,
+                        );
+                        events.push(Event::Derived(derivation));
+                        let expected = key_schedule::finished_verify_data(
+                            &client_finished_key,
+                            &transcript.hash(),
+                        );
+                        let passed = expected.as_slice() == finished.verify_data.as_slice();
+                        events.push(Event::Check(Check::verdict(
+                            CheckName::ClientFinished,
+                            passed,
+                            "check-client-finished-pass",
+                            "check-client-finished-fail",
+                        )));
+                        if !passed {
+                            return Err(TlsError::new(
+                                AlertDescription::DecryptError,
+                                Text::message("error-client-finished"),
+                            ));
+                        }
+                        transcript.add(message);
+                        events.push(Event::Accepted(MessageKind::Handshake(
+                            HandshakeType::Finished,
+                        )));
+                        events.push(Event::Derived(
+                            application.resumption_master_secret(&transcript.hash()),
+                        ));
+                        let (client_keys, derivations) = key_schedule::traffic_keys(
+                            "client_application",
+                            application.client_application_traffic_secret_0(),
+                        );
+                        events.extend(derivations.into_iter().map(Event::Derived));
+                        records.set_read(client_keys, Protection::ApplicationKeys);
+                        events.push(Event::HandshakeComplete);
+                        State::Connected
+                    }
+                    (current, decoded) => {
+                        return Err(TlsError::unexpected(decoded.name(), current.expects()));
+                    }
+                };
+                Ok(())
+            },
+        );
+        if self.core.settle(result, &mut self.sent_close, &mut events) {
+            self.state = State::Closed;
+        }
+        events
+    }
+}
+
+/// The host name in a ClientHello's server_name extension.
+fn client_server_name(hello: &ClientHello) -> Option<String> {
+    hello.extensions.iter().find_map(|e| match e {
+        Extension::ServerName(Some(name)) => Some(name.clone()),
+        _ => None,
+    })
+}
+
+/// RFC 8446 §4.1.1: the server picks version, suite, group and signature scheme,
+/// answers with ServerHello and sends its whole encrypted flight.
+fn on_client_hello(
+    config: &ServerConfig,
+    records: &mut RecordLayer,
+    key: EcdheKeyPair,
+    random: [u8; 32],
+    hello: &ClientHello,
+    hello_bytes: &[u8],
+    events: &mut Vec<Event>,
+) -> Result<State, TlsError> {
+    let versions = hello.extensions.iter().find_map(|e| match e {
+        Extension::SupportedVersionsClient(v) => Some(v),
+        _ => None,
+    });
+    if !versions.is_some_and(|v| v.contains(&TLS13)) {
+        return Err(TlsError::new(
+            AlertDescription::ProtocolVersion,
+            Text::message("error-client-not-tls13"),
+        ));
+    }
+    if hello.legacy_compression_methods != [0] {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            Text::message("error-compression-methods-tls13"),
+        ));
+    }
+    if !hello.cipher_suites.contains(&TLS_AES_128_GCM_SHA256) {
+        return Err(TlsError::new(
+            AlertDescription::HandshakeFailure,
+            Text::message("error-no-common-suite-tls13"),
+        ));
+    }
+    let Some(schemes) = hello.extensions.iter().find_map(|e| match e {
+        Extension::SignatureAlgorithms(s) => Some(s),
+        _ => None,
+    }) else {
+        return Err(TlsError::new(
+            AlertDescription::MissingExtension,
+            text!(
+                "error-missing-extension",
+                message = "ClientHello",
+                extension = "signature_algorithms"
+            ),
+        ));
+    };
+    if !schemes.contains(&ECDSA_SECP256R1_SHA256) {
+        return Err(TlsError::new(
+            AlertDescription::HandshakeFailure,
+            Text::message("error-no-ecdsa"),
+        ));
+    }
+    let Some(shares) = hello.extensions.iter().find_map(|e| match e {
+        Extension::KeyShareClient(s) => Some(s),
+        _ => None,
+    }) else {
+        return Err(TlsError::new(
+            AlertDescription::MissingExtension,
+            text!(
+                "error-missing-extension",
+                message = "ClientHello",
+                extension = "key_share"
+            ),
+        ));
+    };
+    let Some(share) = shares.iter().find(|s| s.group == SECP256R1) else {
+        return Err(TlsError::new(
+            AlertDescription::HandshakeFailure,
+            Text::message("error-no-secp256r1-share"),
+        ));
+    };
+    let offered_alpn = hello.extensions.iter().find_map(|e| match e {
+        Extension::Alpn(protocols) => Some(protocols),
+        _ => None,
+    });
+    let alpn = match offered_alpn {
+        None => None,
+        Some(protocols) if protocols.iter().any(|p| p == ALPN_HTTP11) => Some(ALPN_HTTP11.to_vec()),
+        Some(_) => {
+            return Err(TlsError::new(
+                AlertDescription::NoApplicationProtocol,
+                Text::message("error-no-alpn"),
+            ));
+        }
+    };
+    let shared = key.agree(&share.key_exchange).map_err(|_| {
+        TlsError::new(
+            AlertDescription::IllegalParameter,
+            Text::message("error-client-key-share-invalid"),
+        )
+    })?;
+    let mut transcript = Transcript::new();
+    transcript.add(hello_bytes);
+    events.push(Event::Accepted(MessageKind::Handshake(
+        HandshakeType::ClientHello,
+    )));
+
+    let server_hello = HandshakeMessage::ServerHello(ServerHello {
+        legacy_version: 0x0303,
+        random,
+        legacy_session_id_echo: hello.legacy_session_id.clone(),
+        cipher_suite: TLS_AES_128_GCM_SHA256,
+        legacy_compression_method: 0,
+        extensions: vec![
+            Extension::SupportedVersionsServer(TLS13),
+            Extension::KeyShareServer(KeyShareEntry {
+                group: SECP256R1,
+                key_exchange: key.public_bytes().to_vec(),
+            }),
+        ],
+    })
+    .encode();
+    events.push(Event::Send(
+        records.seal(ContentType::Handshake, &server_hello),
+    ));
+    transcript.add(&server_hello);
+
+    events.push(Event::Derived(ecdhe_derivation(
+        &key.private_bytes(),
+        &share.key_exchange,
+        &shared,
+    )));
+    let (early, derivations) = key_schedule::start();
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (stage, derivations) = early.handshake(&shared, &transcript.hash());
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (client_keys, derivations) =
+        key_schedule::traffic_keys("client_handshake", stage.client_handshake_traffic_secret());
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (server_keys, derivations) =
+        key_schedule::traffic_keys("server_handshake", stage.server_handshake_traffic_secret());
+    events.extend(derivations.into_iter().map(Event::Derived));
+    records.set_write(server_keys, Protection::HandshakeKeys);
+    records.set_read(client_keys, Protection::HandshakeKeys);
+
+    let mut extensions = Vec::new();
+    if let Some(protocol) = alpn {
+        extensions.push(Extension::Alpn(vec![protocol]));
+    }
+    let encrypted_extensions =
+        HandshakeMessage::EncryptedExtensions(EncryptedExtensions { extensions }).encode();
+    events.push(Event::Send(
+        records.seal(ContentType::Handshake, &encrypted_extensions),
+    ));
+    transcript.add(&encrypted_extensions);
+
+    let certificate = HandshakeMessage::Certificate(Certificate {
+        certificate_request_context: Vec::new(),
+        certificate_list: config
+            .cert_chain
+            .iter()
+            .map(|der| CertificateEntry {
+                cert_data: der.clone(),
+                extensions: Vec::new(),
+            })
+            .collect(),
+    })
+    .encode();
+    events.push(Event::Send(
+        records.seal(ContentType::Handshake, &certificate),
+    ));
+    transcript.add(&certificate);
+
+    let signed = tls13_certificate_verify_content(true, &transcript.hash());
+    let certificate_verify = HandshakeMessage::CertificateVerify(CertificateVerify {
+        algorithm: ECDSA_SECP256R1_SHA256,
+        signature: config.key.sign(&signed),
+    })
+    .encode();
+    events.push(Event::Send(
+        records.seal(ContentType::Handshake, &certificate_verify),
+    ));
+    transcript.add(&certificate_verify);
+
+    let (server_finished_key, derivation) = key_schedule::finished_key(
+        "server_finished_key",
+        stage.server_handshake_traffic_secret(),
+    );
+    events.push(Event::Derived(derivation));
+    let verify_data = key_schedule::finished_verify_data(&server_finished_key, &transcript.hash());
+    let finished = HandshakeMessage::Finished(Finished {
+        verify_data: verify_data.to_vec(),
+    })
+    .encode();
+    events.push(Event::Send(records.seal(ContentType::Handshake, &finished)));
+    transcript.add(&finished);
+
+    let client_handshake_traffic_secret = *stage.client_handshake_traffic_secret();
+    let (application, derivations) = stage.application(&transcript.hash());
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (server_keys, derivations) = key_schedule::traffic_keys(
+        "server_application",
+        application.server_application_traffic_secret_0(),
+    );
+    events.extend(derivations.into_iter().map(Event::Derived));
+    records.set_write(server_keys, Protection::ApplicationKeys);
+    Ok(State::ExpectFinished {
+        transcript,
+        client_handshake_traffic_secret,
+        application: Box::new(application),
+    })
+}

@@ -1,0 +1,172 @@
+//! The certificate panel: the chain the server presented (root and server
+//! certificate) and the browser's checks on it, each passed or failed with why.
+
+use eframe::egui::{self, RichText};
+
+use crate::app::{Session, Strings, spaced_hex};
+use crate::crypto::pki::CertSummary;
+use crate::tls::Side;
+use crate::wire::{HandshakeType, MessageKind};
+
+/// `YYYY-MM-DD HH:MM:SS UTC` for unix seconds (proleptic Gregorian calendar).
+pub fn utc_date(unix: u64) -> String {
+    let days = (unix / 86_400) as i64;
+    let secs = unix % 86_400;
+    // Civil-from-days, after Howard Hinnant's published algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+/// Draws the panel for step `step` of the HTTPS session.
+pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
+    ui.heading(s.tr("cert-heading"));
+    let timeline = &session.https;
+    if !session.inputs.scenario.uses_tls() {
+        ui.label(s.tr("cert-none-http"));
+        return;
+    }
+    // The first certificate the browser received (the attacker's, in mitm).
+    let sent = timeline
+        .steps
+        .iter()
+        .take(step.saturating_add(1))
+        .any(|st| {
+            st.to == Side::Client
+                && st
+                    .records
+                    .iter()
+                    .any(|r| r.message == MessageKind::Handshake(HandshakeType::Certificate))
+        });
+    if !sent {
+        ui.label(s.tr("cert-not-yet"));
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("cert_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            // The verdict first: what the browser concluded fits on a slide and
+            // answers "was it accepted?"; the certificates it looked at follow.
+            ui.strong(s.tr("cert-checks"));
+            let checks: Vec<_> = timeline
+                .steps
+                .iter()
+                .take(step + 1)
+                .flat_map(|st| st.checks.iter())
+                .filter(|(side, _)| *side == Side::Client)
+                .map(|(_, check)| check)
+                .collect();
+            if checks.is_empty() {
+                ui.weak(s.tr("cert-checks-none"));
+            }
+            for check in checks {
+                let (word, color) = if check.passed {
+                    (s.tr("cert-pass"), ui.visuals().strong_text_color())
+                } else {
+                    (s.tr("cert-fail"), ui.visuals().error_fg_color)
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(color, RichText::new(word).strong());
+                    ui.strong(s.text(&check.title()));
+                    ui.add(egui::Label::new(s.text(&check.detail)).wrap());
+                });
+            }
+            ui.separator();
+            for (key, cert) in [
+                ("cert-server", &session.server),
+                ("cert-root", &session.root),
+            ] {
+                egui::CollapsingHeader::new(RichText::new(s.tr(key)).strong())
+                    .id_salt(key)
+                    .default_open(true)
+                    .show(ui, |ui| match cert {
+                        Ok(summary) => summary_grid(ui, s, key, summary),
+                        Err(reason) => {
+                            ui.label(s.tr_args("cert-unreadable", &[("reason", reason.clone())]));
+                        }
+                    });
+            }
+        });
+}
+
+fn summary_grid(ui: &mut egui::Ui, s: &Strings, key: &str, c: &CertSummary) {
+    let yes_no = |b: bool| s.tr(if b { "cert-yes" } else { "cert-no" });
+    let mut usage = c.key_usage.clone();
+    usage.extend(c.extended_key_usage.iter().cloned());
+    let rows = [
+        (s.tr("cert-subject"), c.subject.clone(), false),
+        (s.tr("cert-issuer"), c.issuer.clone(), false),
+        (s.tr("cert-serial"), c.serial_hex.clone(), true),
+        (
+            s.tr("cert-san"),
+            if c.san_dns.is_empty() {
+                s.tr("cert-san-none")
+            } else {
+                c.san_dns.join(", ")
+            },
+            false,
+        ),
+        (
+            s.tr("cert-validity"),
+            s.tr_args(
+                "cert-validity-range",
+                &[
+                    ("from", utc_date(c.not_before)),
+                    ("to", utc_date(c.not_after)),
+                ],
+            ),
+            false,
+        ),
+        (s.tr("cert-is-ca"), yes_no(c.is_ca), false),
+        (s.tr("cert-key-usage"), usage.join(", "), false),
+        (
+            s.tr("cert-public-key"),
+            spaced_hex(&c.public_key_sec1),
+            true,
+        ),
+        (
+            s.tr_args("cert-signature", &[("alg", c.signature_algorithm.clone())]),
+            spaced_hex(&c.signature),
+            true,
+        ),
+    ];
+    // Name above value: a side panel is narrow, and a two-column grid squeezed the
+    // values (subject, serial, keys) into a column a few letters wide.
+    ui.push_id(("cert_rows", key), |ui| {
+        for (name, value, mono) in rows {
+            ui.add_space(2.0);
+            ui.weak(name);
+            let text = if mono {
+                RichText::new(value).monospace()
+            } else {
+                RichText::new(value)
+            };
+            ui.indent("value", |ui| {
+                ui.add(egui::Label::new(text).wrap());
+            });
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_utc_calendar_dates() {
+        assert_eq!(super::utc_date(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(super::utc_date(951_782_400), "2000-02-29 00:00:00 UTC");
+        assert_eq!(super::utc_date(1_700_000_000), "2023-11-14 22:13:20 UTC");
+    }
+}
