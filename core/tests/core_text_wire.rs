@@ -1,4 +1,4 @@
-//! The wire annotations speak from the core's catalogue (`assets/i18n/core/wire.*.ftl`):
+//! The wire annotations speak from the core's catalogue (`core/i18n/wire.*.ftl`):
 //! every field of every record of every scenario (and of records an attacker broke)
 //! has a message as its meaning, which English and German both say without a missing
 //! key or argument; a raw value never carries English words.

@@ -1,4 +1,4 @@
-//! The core's words (`assets/i18n/core/*.ftl`): every language has exactly the English
+//! The core's words (`core/i18n/*.ftl`): every language has exactly the English
 //! keys, each file parses, and no message is left in English.
 
 use handshake_lab::app::i18n::keys_in;

@@ -1,4 +1,4 @@
-//! The session's words (`assets/i18n/core/session.*.ftl`): every check, alert reason,
+//! The session's words (`core/i18n/session.*.ftl`): every check, alert reason,
 //! eavesdropper reading and stolen-key attempt of every scenario is a message that
 //! formats in English and German, raw values carry no English sentence, a German
 //! lesson fills in German values, and the German window shows them.

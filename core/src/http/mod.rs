@@ -160,7 +160,7 @@ pub fn form_fields(body: &[u8]) -> Vec<(String, String)> {
 /// Annotates an HTTP message: start line, each header, the body and each form field.
 /// Ranges are offsets into `bytes` plus `base`. Bytes that do not parse become one
 /// "unreadable" field: an annotation never fails. Meanings are messages (`http-*` in
-/// `assets/i18n/core/wire.*.ftl`); values are the message's own text, raw.
+/// `core/i18n/wire.*.ftl`); values are the message's own text, raw.
 pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
     let leaf = |name: &str, start: usize, end: usize, value: Text, meaning: &'static str| {
         Field::leaf(

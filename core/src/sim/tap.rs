@@ -62,7 +62,7 @@ pub struct Observation {
     /// What it is.
     pub kind: ObservationKind,
     /// What the eavesdropper reads: a raw value (a host name, a header, hex) or a
-    /// message of `assets/i18n/core/session.*.ftl` around one.
+    /// message of `core/i18n/session.*.ftl` around one.
     pub value: Text,
     /// Whether it is something the user meant to keep secret.
     pub sensitive: bool,

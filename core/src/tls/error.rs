@@ -10,7 +10,7 @@ use crate::wire::{AlertDescription, DecodeError};
 pub struct TlsError {
     /// The alert that goes out on the wire.
     pub alert: AlertDescription,
-    /// What went wrong, in one line: a message of `assets/i18n/core/session.*.ftl`.
+    /// What went wrong, in one line: a message of `core/i18n/session.*.ftl`.
     pub reason: Text,
 }
 

@@ -1,7 +1,7 @@
 //! Field annotations: which bytes of a message mean what.
 //!
 //! A field's value and meaning are [`Text`]: a message id from
-//! `assets/i18n/core/wire.*.ftl` with its arguments, or a raw value (hex, an RFC name,
+//! `core/i18n/wire.*.ftl` with its arguments, or a raw value (hex, an RFC name,
 //! a host name) that reads the same in every language.
 
 use std::ops::Range;
