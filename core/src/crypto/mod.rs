@@ -15,6 +15,7 @@ pub mod pki;
 pub mod rsa;
 pub mod sign;
 pub mod tls12;
+pub mod x25519;
 
 pub use self::rsa::{RSA_BITS, RsaKey, lab_rsa_key, rsa_encrypt_pkcs1v15};
 pub use aead::{RecordProtection, TrafficKeys, record_nonce};
@@ -27,6 +28,7 @@ pub use pki::{
     CertSummary, ChainCheck, ChainCheckName, ChainFailure, ChainVerdict, IssuedPki, PkiRequest,
     Validity, issue_pki, issue_pki_with, pem, summarize_certificate, verify_server_chain,
 };
+pub use x25519::X25519KeyPair;
 pub use sign::{EcdsaKey, tls13_certificate_verify_content, verify_ecdsa_p256_sha256};
 
 use core::convert::Infallible;

@@ -1,6 +1,8 @@
 //! The HTTP/1.1 login carried inside the connection: the browser's `POST /login`
 //! and the bank's answer, built, parsed and annotated byte by byte.
 
+pub mod site;
+
 use crate::text::Text;
 use crate::wire::Field;
 
@@ -268,7 +270,7 @@ pub fn annotate(bytes: &[u8], base: usize) -> Vec<Field> {
     fields
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
