@@ -265,3 +265,79 @@ mod tests {
         }
     }
 }
+
+/// `serve`: the lab's bank for real clients, until stopped (or, with `once`, until
+/// the first connection that carried a request has ended). Prints the `listening on`
+/// line and how to trust the lab's root first, then one line per connection, to `out`.
+pub fn serve(
+    listen: std::net::SocketAddr,
+    server_name: &str,
+    record: Option<std::path::PathBuf>,
+    once: bool,
+    out: &mut impl std::io::Write,
+) -> Result<String, CommandError> {
+    use handshake_lab_live::{Limits, ServeConfig, ServeEvent, Server};
+    crate::sim::scenario::validate_server_name(server_name)
+        .map_err(|e| CommandError::Invalid(format!("--server-name: {e}")))?;
+    let record_dir = record.unwrap_or_else(handshake_lab_live::default_record_dir);
+    let config = ServeConfig {
+        listen,
+        server_name: server_name.to_string(),
+        record_dir,
+        once,
+        limits: Limits::default(),
+    };
+    let server = Server::bind(config).map_err(|e| match e {
+        handshake_lab_live::LiveError::Bind { .. }
+        | handshake_lab_live::LiveError::RecordDir { .. } => CommandError::Invalid(e.to_string()),
+        other => CommandError::Internal(other.to_string()),
+    })?;
+    let addr = server.local_addr();
+    let ca = server.ca_path().display().to_string();
+    let url = server.url();
+    let say = |out: &mut dyn std::io::Write, line: String| {
+        let _ = writeln!(out, "{line}");
+        let _ = out.flush();
+    };
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "handshake-lab: warning: listening on {addr}, not on loopback: whoever runs the lab sees every password typed into its bank"
+        );
+    }
+    say(out, format!("listening on {url} ({addr}), CA: {ca}"));
+    say(out, format!("  curl:     curl --cacert {ca} {url}"));
+    say(
+        out,
+        format!(
+            "  browsers: import {ca} as a certificate authority (or accept the warning), then open {url}"
+        ),
+    );
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let served = server
+        .run(&stop, |event| match event {
+            ServeEvent::Finished(recording) => {
+                let files = match &recording.files {
+                    Ok((json, _)) => json.display().to_string(),
+                    Err(e) => format!("not written: {e}"),
+                };
+                say(
+                    out,
+                    format!(
+                        "connection {:04} from {}: {} request(s), {} ({files})",
+                        recording.number,
+                        recording.peer,
+                        recording.requests,
+                        recording.timeline.outcome.line()
+                    ),
+                );
+            }
+            ServeEvent::Refused(peer) => {
+                say(out, format!("refused {peer}: too many connections at once"));
+            }
+        })
+        .map_err(|e| CommandError::Internal(e.to_string()))?;
+    Ok(format!(
+        "served {} connection(s), refused {}\n",
+        served.connections, served.refused
+    ))
+}

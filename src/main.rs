@@ -101,6 +101,23 @@ enum Command {
         #[arg(long, default_value = "en", value_parser = ["en", "de"])]
         lang: String,
     },
+    /// Let real browsers and TLS clients log in to the lab's bank over HTTPS; every
+    /// connection is recorded as NNNN.json and NNNN.pcapng.
+    Serve {
+        /// Where to listen. Port 0 picks a free one. Anything but loopback makes the
+        /// logins of other machines visible to whoever runs the lab.
+        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8443")]
+        listen: std::net::SocketAddr,
+        /// The bank's name: its certificate is issued for it (and for localhost).
+        #[arg(long, default_value = DEFAULT_SERVER_NAME)]
+        server_name: String,
+        /// The folder for ca.pem and the recordings (default: the user's data folder).
+        #[arg(long, value_name = "DIR")]
+        record: Option<PathBuf>,
+        /// Stop after the first connection that carried a request.
+        #[arg(long)]
+        once: bool,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -190,6 +207,18 @@ fn main() -> ExitCode {
                 Err(e) => Err(e),
             }
         }
+        Some(Command::Serve {
+            listen,
+            server_name,
+            record,
+            once,
+        }) => commands::serve(
+            *listen,
+            server_name,
+            record.clone(),
+            *once,
+            &mut std::io::stdout(),
+        ),
         Some(Command::Slides {
             lesson,
             out,

@@ -184,3 +184,5 @@ lesson-check-fail = nicht bestanden ({ $detail })
 lesson-milliseconds = { $ms },{ $fraction }
 lesson-outcome-completed = abgeschlossen
 lesson-outcome-aborted = abgebrochen vom { $side }: { $alert }
+error-live-client-left = der Client ist gegangen, bevor der Handshake fertig war
+error-live-client-alert = der Client hat einen fatalen Alert gesendet

@@ -180,3 +180,5 @@ lesson-check-fail = fail ({ $detail })
 lesson-milliseconds = { $ms }.{ $fraction }
 lesson-outcome-completed = completed
 lesson-outcome-aborted = aborted by { $side }: { $alert }
+error-live-client-left = the client left before the handshake was done
+error-live-client-alert = the client sent a fatal alert

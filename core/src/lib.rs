@@ -14,6 +14,7 @@ pub mod crypto;
 pub mod export;
 pub mod http;
 pub mod lesson;
+pub mod live;
 pub mod sim;
 pub mod text;
 pub mod tls;

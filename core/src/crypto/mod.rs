@@ -28,8 +28,8 @@ pub use pki::{
     CertSummary, ChainCheck, ChainCheckName, ChainFailure, ChainVerdict, IssuedPki, PkiRequest,
     Validity, issue_pki, issue_pki_with, pem, summarize_certificate, verify_server_chain,
 };
-pub use x25519::X25519KeyPair;
 pub use sign::{EcdsaKey, tls13_certificate_verify_content, verify_ecdsa_p256_sha256};
+pub use x25519::X25519KeyPair;
 
 use core::convert::Infallible;
 use rand::rngs::StdRng;
@@ -68,6 +68,13 @@ impl LabRng {
     /// A generator seeded from a small number (the scenario's `--seed`).
     pub fn from_seed(seed: u64) -> Self {
         LabRng(StdRng::seed_from_u64(seed))
+    }
+
+    /// A generator from 32 bytes of seed: how a live session gets a stream as strong
+    /// as its caller's randomness (the live layer draws them from the OS; the core
+    /// never does).
+    pub fn from_key(seed: [u8; 32]) -> Self {
+        LabRng(StdRng::from_seed(seed))
     }
 
     /// The next `N` bytes of the stream (e.g. a 32-byte `Random`).

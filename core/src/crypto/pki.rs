@@ -83,6 +83,11 @@ pub struct PkiRequest<'a> {
     /// An RSA key to certify instead of the server's ECDSA key (keyUsage then adds
     /// keyEncipherment: the client encrypts the premaster secret to it).
     pub server_rsa_key: Option<&'a RsaKey>,
+    /// More names the certificate is valid for (SAN dNSName after `server_name`): a
+    /// live server adds `localhost`, so a browser on the same machine can open it.
+    pub extra_dns_names: &'a [String],
+    /// Addresses the certificate is valid for (SAN iPAddress), for URLs by address.
+    pub ip_addresses: &'a [std::net::IpAddr],
 }
 
 fn build_err(e: impl core::fmt::Display) -> CryptoError {
@@ -159,7 +164,8 @@ impl BuilderProfile for RootProfile {
 struct ServerProfile {
     issuer: Name,
     subject: Name,
-    dns_name: Ia5String,
+    /// SAN entries: the server name first.
+    alt_names: Vec<GeneralName>,
     key_encipherment: bool,
 }
 
@@ -193,7 +199,7 @@ impl BuilderProfile for ServerProfile {
         exts.push((&ku).to_extension(subject, &exts)?);
         let eku = ExtendedKeyUsage(vec![rfc5280::ID_KP_SERVER_AUTH]);
         exts.push((&eku).to_extension(subject, &exts)?);
-        let san = SubjectAltName(vec![GeneralName::DnsName(self.dns_name.clone())]);
+        let san = SubjectAltName(self.alt_names.clone());
         exts.push((&san).to_extension(subject, &exts)?);
         let ski = SubjectKeyIdentifier::try_from(spk)?;
         exts.push((&ski).to_extension(subject, &exts)?);
@@ -229,6 +235,8 @@ pub fn issue_pki(
             ca_validity: validity,
             server_validity: validity,
             server_rsa_key: None,
+            extra_dns_names: &[],
+            ip_addresses: &[],
         },
     )
 }
@@ -243,6 +251,8 @@ impl<'a> PkiRequest<'a> {
             ca_validity: validity,
             server_validity: validity,
             server_rsa_key: None,
+            extra_dns_names: &[],
+            ip_addresses: &[],
         }
     }
 }
@@ -260,6 +270,8 @@ pub fn issue_pki_with(
         ca_validity,
         server_validity,
         server_rsa_key,
+        extra_dns_names,
+        ip_addresses,
     } = *request;
     let ca_key = EcdsaKey::generate(rng);
     let server_key = EcdsaKey::generate(rng);
@@ -292,8 +304,21 @@ pub fn issue_pki_with(
     .build::<_, DerSignature>(ca_key.signing_key())
     .map_err(build_err)?;
 
-    let dns_name = Ia5String::new(server_name)
-        .map_err(|e| CryptoError::Build(format!("server name {server_name:?}: {e}")))?;
+    let mut alt_names = Vec::new();
+    for name in std::iter::once(server_name).chain(extra_dns_names.iter().map(String::as_str)) {
+        let dns_name = Ia5String::new(name)
+            .map_err(|e| CryptoError::Build(format!("server name {name:?}: {e}")))?;
+        alt_names.push(GeneralName::DnsName(dns_name));
+    }
+    for ip in ip_addresses {
+        let octets = match ip {
+            std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
+            std::net::IpAddr::V6(v6) => v6.octets().to_vec(),
+        };
+        alt_names.push(GeneralName::IpAddress(
+            x509_cert::der::asn1::OctetString::new(octets).map_err(build_err)?,
+        ));
+    }
     let server_spki = match server_rsa_key {
         None => x509_cert::SubjectPublicKeyInfo::from_key(server_key.signing_key().verifying_key())
             .map_err(build_err)?,
@@ -304,7 +329,7 @@ pub fn issue_pki_with(
         ServerProfile {
             issuer: ca_subject,
             subject: make_name(&[(rfc4519::COMMON_NAME, server_name)])?,
-            dns_name,
+            alt_names,
             key_encipherment: server_rsa_key.is_some(),
         },
         server_serial,

@@ -249,15 +249,24 @@ mod tests {
         assert_eq!(buffer.next_request(), Err(RequestError::HeadTooLong));
         let mut buffer = RequestBuffer::default();
         buffer.push(b"POST /login HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n");
-        assert!(matches!(buffer.next_request(), Err(RequestError::BadLength(_))));
+        assert!(matches!(
+            buffer.next_request(),
+            Err(RequestError::BadLength(_))
+        ));
         let mut buffer = RequestBuffer::default();
         buffer.push(b"POST /login HTTP/1.1\r\nContent-Length: x\r\n\r\n");
-        assert!(matches!(buffer.next_request(), Err(RequestError::BadLength(_))));
+        assert!(matches!(
+            buffer.next_request(),
+            Err(RequestError::BadLength(_))
+        ));
     }
 
     #[test]
     fn the_bank_serves_its_pages_and_keeps_the_connection_as_asked() {
-        let page = respond("bank.example", &request("GET / HTTP/1.1\r\nHost: b\r\n\r\n"));
+        let page = respond(
+            "bank.example",
+            &request("GET / HTTP/1.1\r\nHost: b\r\n\r\n"),
+        );
         let text = String::from_utf8_lossy(&page.bytes);
         assert!(text.starts_with("HTTP/1.1 200 OK\r\n"));
         assert!(text.contains("<form method=\"post\" action=\"/login\">"));

@@ -348,7 +348,8 @@ impl<'a> Driver<'a> {
             return;
         };
         match event {
-            Event::Send(_) => {}
+            // The simulation keeps what the sender encrypted (`Outgoing`).
+            Event::Send(_) | Event::Decrypted(_) => {}
             Event::EphemeralKey {
                 private_key,
                 public_key,

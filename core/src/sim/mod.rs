@@ -11,7 +11,7 @@ pub mod clock;
 pub mod compromise;
 mod driver;
 pub mod error;
-mod records;
+pub(crate) mod records;
 pub mod scenario;
 pub mod scenario_pki;
 pub mod simulate;

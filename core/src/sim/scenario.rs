@@ -21,6 +21,9 @@ pub enum ScenarioName {
     Tls12Rsa,
     /// A recorded `tls12-rsa` and `https` session, then the server's keys are stolen.
     KeyCompromise,
+    /// Not simulated: a real client's session with the lab's server (`serve`). Not
+    /// in [`ScenarioName::ALL`].
+    Live,
 }
 
 impl ScenarioName {
@@ -47,6 +50,7 @@ impl ScenarioName {
             ScenarioName::Expired => "expired",
             ScenarioName::Tls12Rsa => "tls12-rsa",
             ScenarioName::KeyCompromise => "key-compromise",
+            ScenarioName::Live => "live",
         }
     }
 
@@ -75,6 +79,7 @@ impl ScenarioName {
             ScenarioName::KeyCompromise => {
                 "the server's private keys are stolen later: the recorded TLS 1.2 RSA login decrypts, the TLS 1.3 one does not"
             }
+            ScenarioName::Live => "a real client's session with the lab's server (serve)",
         }
     }
 

@@ -18,6 +18,11 @@ pub fn simulate(scenario: &Scenario) -> Result<Timeline, SimError> {
     if scenario.name == ScenarioName::KeyCompromise {
         return crate::sim::compromise::simulate_key_compromise(scenario);
     }
+    if scenario.name == ScenarioName::Live {
+        return Err(SimError::InvalidInput(
+            "live sessions come from the network (serve), not from a seed".into(),
+        ));
+    }
     let mut rng = LabRng::from_seed(scenario.seed);
     let pki = issue_for(scenario, &mut rng)?;
     let issued = &pki.issued;
@@ -33,6 +38,8 @@ pub fn simulate(scenario: &Scenario) -> Result<Timeline, SimError> {
     let mut driver = Driver::new(scenario);
     match scenario.name {
         ScenarioName::Http => driver.run_http(),
+        // Answered above: a live session is recorded, never simulated.
+        ScenarioName::Live => {}
         ScenarioName::Https
         | ScenarioName::Tamper
         | ScenarioName::WrongHost

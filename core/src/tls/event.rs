@@ -70,6 +70,9 @@ pub enum Event {
     HandshakeComplete,
     /// Application data received and decrypted.
     ApplicationData(Vec<u8>),
+    /// A received record decrypted: its TLSInnerPlaintext (content, type byte,
+    /// padding), so a live session can show what the peer encrypted.
+    Decrypted(Vec<u8>),
     /// An alert received from the peer.
     AlertReceived(Alert),
     /// This endpoint failed, sent the fatal alert and stopped.

@@ -53,6 +53,7 @@ pub mod check;
 pub mod client;
 pub mod error;
 pub mod event;
+mod key_exchange;
 pub mod key_schedule;
 pub mod record_layer;
 pub mod server;

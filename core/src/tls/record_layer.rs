@@ -38,6 +38,8 @@ pub(crate) struct RecordLayer {
 pub(crate) struct Opened {
     pub content_type: ContentType,
     pub content: Vec<u8>,
+    /// The whole TLSInnerPlaintext, when the record was encrypted.
+    pub inner: Option<Vec<u8>>,
 }
 
 impl RecordLayer {
@@ -123,6 +125,7 @@ impl RecordLayer {
             return Ok(Some(Opened {
                 content_type: record.content_type,
                 content: record.fragment,
+                inner: None,
             }));
         };
         if record.content_type != ContentType::ApplicationData {
@@ -150,6 +153,7 @@ impl RecordLayer {
         Ok(Some(Opened {
             content_type,
             content: content.to_vec(),
+            inner: Some(plaintext),
         }))
     }
 }
@@ -257,10 +261,14 @@ impl EndpointCore {
         let Some(Opened {
             content_type,
             content,
+            inner,
         }) = self.records.open(record)?
         else {
             return Ok(Received::Continue);
         };
+        if let Some(inner) = inner {
+            events.push(Event::Decrypted(inner));
+        }
         match content_type {
             ContentType::Handshake => {
                 if content.is_empty() {
@@ -339,9 +347,19 @@ pub(crate) fn ecdhe_derivation(
     peer_public: &[u8],
     shared: &[u8],
 ) -> Derivation {
+    key_exchange_derivation("ECDH (P-256)", private_key, peer_public, shared)
+}
+
+/// The shared secret of a key exchange computed by `function` ("X25519", ...).
+pub(crate) fn key_exchange_derivation(
+    function: &'static str,
+    private_key: &[u8],
+    peer_public: &[u8],
+    shared: &[u8],
+) -> Derivation {
     Derivation {
         name: "ecdhe_shared_secret",
-        function: "ECDH (P-256)",
+        function,
         inputs: vec![
             ("own private key".to_string(), private_key.to_vec()),
             ("peer public key".to_string(), peer_public.to_vec()),

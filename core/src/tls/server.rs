@@ -1,15 +1,16 @@
 //! The web server's side of TLS 1.3 (RFC 8446 §2, full handshake, no PSK, no HRR).
 
-use crate::crypto::{EcdheKeyPair, EcdsaKey, LabRng, Transcript, tls13_certificate_verify_content};
+use crate::crypto::{EcdsaKey, LabRng, Transcript, tls13_certificate_verify_content};
 use crate::text;
 use crate::text::Text;
 use crate::tls::error::{application_data, nothing_closed};
+use crate::tls::key_exchange::{GroupKey, ServerKeys};
 use crate::tls::key_schedule::{self, ApplicationStage};
 use crate::tls::record_layer::Sealer;
-use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, ecdhe_derivation};
+use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, key_exchange_derivation};
 use crate::tls::{ALPN_HTTP11, TlsError};
 use crate::tls::{Check, CheckName, Event};
-use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, SECP256R1, TLS_AES_128_GCM_SHA256, TLS13};
+use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, TLS_AES_128_GCM_SHA256, TLS13};
 use crate::wire::{
     AlertDescription, Certificate, CertificateEntry, CertificateVerify, ClientHello, ContentType,
     EncryptedExtensions, Extension, Finished, HandshakeMessage, HandshakeType, KeyShareEntry,
@@ -32,11 +33,14 @@ pub struct Server {
     state: State,
     /// Whether this side sent close_notify (it then writes nothing more).
     sent_close: bool,
-    /// The server's ECDHE key, made before the ClientHello arrives so that all
+    /// The server's ECDHE keys, made before the ClientHello arrives so that all
     /// randomness is drawn in a fixed order.
-    pending_key: Option<(EcdheKeyPair, [u8; 32])>,
+    pending_key: Option<(ServerKeys, [u8; 32])>,
     /// The server name the client asked for (SNI), once known.
     requested_name: Option<String>,
+    /// Meets real clients: reports the key it chose (the simulated server reports
+    /// its one key when made).
+    live: bool,
 }
 
 enum State {
@@ -64,23 +68,34 @@ impl State {
 impl Server {
     endpoint_life_cycle!();
 
-    /// Creates a server waiting for a ClientHello; its key pair and random are drawn now.
+    /// Creates a server waiting for a ClientHello; its P-256 key pair and random are
+    /// drawn now (the simulated bank).
     pub fn new(config: ServerConfig, rng: &mut LabRng) -> (Server, Vec<Event>) {
-        let key = EcdheKeyPair::generate(rng);
+        let keys = ServerKeys::p256(rng);
         let random = rng.bytes::<32>();
-        let events = vec![Event::EphemeralKey {
-            private_key: key.private_bytes(),
-            public_key: key.public_bytes().to_vec(),
-        }];
-        let server = Server {
+        let events = keys.keys.iter().map(GroupKey::event).collect();
+        (Server::with_keys(config, keys, random), events)
+    }
+
+    /// A server for real clients: it takes an x25519 share first, then P-256. Its
+    /// keys and random are drawn now; the key it uses is reported once chosen.
+    pub fn new_live(config: ServerConfig, rng: &mut LabRng) -> Server {
+        let keys = ServerKeys::live(rng);
+        let random = rng.bytes::<32>();
+        Server::with_keys(config, keys, random)
+    }
+
+    fn with_keys(config: ServerConfig, keys: ServerKeys, random: [u8; 32]) -> Server {
+        let live = keys.keys.len() > 1;
+        Server {
+            live,
             config,
             core: EndpointCore::default(),
             state: State::ExpectClientHello,
             sent_close: false,
-            pending_key: Some((key, random)),
+            pending_key: Some((keys, random)),
             requested_name: None,
-        };
-        (server, events)
+        }
     }
 
     /// The server name the client asked for in its ClientHello.
@@ -102,6 +117,7 @@ impl Server {
             state,
             pending_key,
             requested_name,
+            live,
             ..
         } = self;
         let result = core.receive(
@@ -114,14 +130,18 @@ impl Server {
                 let current = std::mem::replace(state, State::Closed);
                 *state = match (current, decoded) {
                     (State::ExpectClientHello, HandshakeMessage::ClientHello(hello)) => {
-                        let Some((key, random)) = pending_key.take() else {
+                        let Some((keys, random)) = pending_key.take() else {
                             return Err(TlsError::new(
                                 AlertDescription::InternalError,
                                 Text::message("error-second-client-hello"),
                             ));
                         };
                         *requested_name = client_server_name(&hello);
-                        on_client_hello(config, records, key, random, &hello, message, events)?
+                        let keys = Offered {
+                            keys,
+                            report: *live,
+                        };
+                        on_client_hello(config, records, keys, random, &hello, message, events)?
                     }
                     (
                         State::ExpectFinished {
@@ -183,6 +203,13 @@ impl Server {
     }
 }
 
+/// The server's keys when the ClientHello arrives, and whether to report the one it
+/// takes.
+struct Offered {
+    keys: ServerKeys,
+    report: bool,
+}
+
 /// The host name in a ClientHello's server_name extension.
 fn client_server_name(hello: &ClientHello) -> Option<String> {
     hello.extensions.iter().find_map(|e| match e {
@@ -196,7 +223,7 @@ fn client_server_name(hello: &ClientHello) -> Option<String> {
 fn on_client_hello(
     config: &ServerConfig,
     records: &mut RecordLayer,
-    key: EcdheKeyPair,
+    keys: Offered,
     random: [u8; 32],
     hello: &ClientHello,
     hello_bytes: &[u8],
@@ -256,12 +283,16 @@ fn on_client_hello(
             ),
         ));
     };
-    let Some(share) = shares.iter().find(|s| s.group == SECP256R1) else {
+    let report = keys.report;
+    let Some((key, peer_share)) = keys.keys.choose(shares) else {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
             Text::message("error-no-secp256r1-share"),
         ));
     };
+    if report {
+        events.push(key.event());
+    }
     let offered_alpn = hello.extensions.iter().find_map(|e| match e {
         Extension::Alpn(protocols) => Some(protocols),
         _ => None,
@@ -276,7 +307,7 @@ fn on_client_hello(
             ));
         }
     };
-    let shared = key.agree(&share.key_exchange).map_err(|_| {
+    let shared = key.agree(peer_share).map_err(|_| {
         TlsError::new(
             AlertDescription::IllegalParameter,
             Text::message("error-client-key-share-invalid"),
@@ -297,8 +328,8 @@ fn on_client_hello(
         extensions: vec![
             Extension::SupportedVersionsServer(TLS13),
             Extension::KeyShareServer(KeyShareEntry {
-                group: SECP256R1,
-                key_exchange: key.public_bytes().to_vec(),
+                group: key.group(),
+                key_exchange: key.public_bytes(),
             }),
         ],
     })
@@ -308,9 +339,10 @@ fn on_client_hello(
     ));
     transcript.add(&server_hello);
 
-    events.push(Event::Derived(ecdhe_derivation(
+    events.push(Event::Derived(key_exchange_derivation(
+        key.function(),
         &key.private_bytes(),
-        &share.key_exchange,
+        peer_share,
         &shared,
     )));
     let (early, derivations) = key_schedule::start();

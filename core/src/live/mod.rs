@@ -1,0 +1,10 @@
+//! Live sessions without I/O: a real peer's bytes in, the endpoint's bytes out, and
+//! the same [`Timeline`](crate::sim::Timeline) a simulated session gives. The live
+//! layer (the `handshake-lab-live` crate) owns the sockets, the clock and the
+//! limits; nothing here reads the network or the time.
+
+pub mod framing;
+pub mod server_session;
+
+pub use framing::{Frame, RecordFramer};
+pub use server_session::{Reaction, ServerSession};

@@ -1,0 +1,377 @@
+//! The lab's server meeting a real client, without I/O: the live layer hands in the
+//! bytes a browser sent (in whatever pieces TCP delivered them) and the time, and
+//! gets back the bytes to send. Every record both ways becomes a step of a
+//! [`Timeline`], built as the simulator builds one, so every view and export works
+//! on a live session unchanged. The server knows all of its own keys, so the
+//! timeline holds the whole key schedule and what the client encrypted.
+
+use std::collections::HashMap;
+
+use crate::crypto::LabRng;
+use crate::http::site::{self, RequestBuffer};
+use crate::live::framing::{Frame, RecordFramer};
+use crate::sim::records::{Transport, annotate_wire, tls_record};
+use crate::sim::tap::observe_tls;
+use crate::sim::{
+    Learned, Outcome, Scenario, ScenarioName, SessionPki, Step, StepKind, StepName, Timeline,
+    WireRecord,
+};
+use crate::tls::{Event, Outgoing, Progress, Protection, Role, Server, ServerConfig, Side};
+use crate::wire::{
+    Alert, AlertDescription, ContentType, MessageKind, annotate_tls13_plaintext,
+    decode_inner_plaintext,
+};
+
+/// What the live layer should do after handing in bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reaction {
+    /// Bytes to write to the client, in order.
+    pub send: Vec<u8>,
+    /// The session is over: write `send`, then close the connection.
+    pub close: bool,
+}
+
+/// One live connection to the lab's bank, as it happens.
+pub struct ServerSession {
+    server: Server,
+    host: String,
+    framer: RecordFramer,
+    requests: RequestBuffer,
+    steps: Vec<Step>,
+    name_counts: HashMap<StepName, u32>,
+    /// Events before the server's next record (its key pair, made at the start).
+    pending: Vec<Event>,
+    records: usize,
+    outcome: Option<Outcome>,
+    requests_answered: usize,
+    closing: bool,
+    finished: bool,
+}
+
+impl ServerSession {
+    /// A session waiting for a ClientHello; `host` is the site's name in its pages.
+    pub fn new(config: ServerConfig, rng: &mut LabRng, host: &str) -> ServerSession {
+        let server = Server::new_live(config, rng);
+        ServerSession {
+            server,
+            host: host.to_string(),
+            framer: RecordFramer::default(),
+            requests: RequestBuffer::default(),
+            steps: Vec::new(),
+            name_counts: HashMap::new(),
+            pending: Vec::new(),
+            records: 0,
+            outcome: None,
+            requests_answered: 0,
+            closing: false,
+            finished: false,
+        }
+    }
+
+    /// How many HTTP requests the bank answered on this connection.
+    pub fn requests_answered(&self) -> usize {
+        self.requests_answered
+    }
+
+    /// Whether the handshake is done.
+    pub fn is_connected(&self) -> bool {
+        self.server.is_connected()
+    }
+
+    /// Whether the session is over (the connection is to be closed).
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// How many bytes wait for the rest of a record.
+    pub fn buffered(&self) -> usize {
+        self.framer.buffered()
+    }
+
+    /// Bytes the client sent, `now_micros` after the connection opened.
+    pub fn receive(&mut self, bytes: &[u8], now_micros: u64) -> Reaction {
+        let mut reaction = Reaction::default();
+        if self.finished {
+            return reaction;
+        }
+        self.framer.push(bytes);
+        while let Some(frame) = self.framer.next_frame() {
+            let record = match frame {
+                Frame::Record(record) | Frame::Broken(record) => record,
+            };
+            self.handle_record(record, now_micros, &mut reaction);
+            if self.finished {
+                break;
+            }
+        }
+        reaction.close = self.finished;
+        reaction
+    }
+
+    /// The client closed its side, or stopped sending: a half-received record is
+    /// then a `decode_error`, and the server closes too.
+    pub fn end_of_input(&mut self, now_micros: u64) -> Reaction {
+        let mut reaction = Reaction::default();
+        if self.finished {
+            reaction.close = true;
+            return reaction;
+        }
+        let mut events = if self.framer.buffered() > 0 {
+            // Hand the endpoint the partial record: its decoder names what is missing.
+            let partial = self.framer.take_partial();
+            self.server.receive(&partial)
+        } else {
+            self.server.end_of_input()
+        };
+        if !self.server.is_closed() {
+            events.extend(self.server.close());
+        }
+        self.absorb(None, events, now_micros, &mut reaction);
+        self.finished = true;
+        reaction.close = true;
+        reaction
+    }
+
+    /// The connection waited too long (a stalled handshake, an idle keep-alive): the
+    /// server says close_notify and closes.
+    pub fn time_out(&mut self, now_micros: u64) -> Reaction {
+        let mut reaction = Reaction::default();
+        if !self.finished {
+            let events = self.server.close();
+            self.absorb(None, events, now_micros, &mut reaction);
+            self.finished = true;
+        }
+        reaction.close = true;
+        reaction
+    }
+
+    /// The session as a timeline: `start_unix` is when the connection opened, `peer`
+    /// what the live layer knows of the client (its address), `pki` the certificates
+    /// the server used.
+    pub fn timeline(&self, start_unix: u64, pki: SessionPki) -> Timeline {
+        let outcome = match &self.outcome {
+            Some(outcome) => outcome.clone(),
+            None if self.server.is_connected() || self.requests_answered > 0 => Outcome::Completed,
+            None => Outcome::Aborted {
+                by: Side::Client,
+                alert: AlertDescription::CloseNotify,
+                reason: crate::text::Text::message("error-live-client-left"),
+            },
+        };
+        Timeline {
+            scenario: Scenario {
+                server_name: self.host.clone(),
+                password: String::new(),
+                ..Scenario::named(ScenarioName::Live)
+            },
+            start_unix,
+            steps: self.steps.clone(),
+            outcome,
+            pki,
+        }
+    }
+
+    fn handle_record(&mut self, record: Vec<u8>, now_micros: u64, reaction: &mut Reaction) {
+        let was_connected = self.server.is_connected();
+        let events = self.server.receive(&record);
+        let inner = events.iter().find_map(|e| match e {
+            Event::Decrypted(inner) => Some(inner.clone()),
+            _ => None,
+        });
+        let message = received_kind(&record, inner.as_deref(), &events);
+        let protection = match (&inner, was_connected) {
+            (None, _) => Protection::Plaintext,
+            (Some(_), false) => Protection::HandshakeKeys,
+            (Some(_), true) => Protection::ApplicationKeys,
+        };
+        let inner_fields = inner
+            .as_deref()
+            .map(|inner| annotate_tls13_plaintext(inner, crate::http::annotate))
+            .unwrap_or_default();
+        let wire = WireRecord {
+            index: 0,
+            from: Side::Client,
+            message,
+            content_type: record.first().copied().unwrap_or(0),
+            bytes: record,
+            delivered: None,
+            tamper: None,
+            protection,
+            fields: Vec::new(),
+            inner_plaintext: inner,
+            inner_fields,
+            sequence: None,
+        };
+        let step = self.put_on_wire(Side::Client, Role::Client, wire, now_micros);
+        let data: Vec<Vec<u8>> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::ApplicationData(d) => Some(d.clone()),
+                _ => None,
+            })
+            .collect();
+        self.absorb(Some(step), events, now_micros, reaction);
+        for data in data {
+            self.requests.push(&data);
+        }
+        self.answer_requests(now_micros, reaction);
+        if self.server.is_closed() {
+            self.finished = true;
+        }
+    }
+
+    /// Answers every whole request that arrived; a request that cannot be read gets
+    /// 400 and the connection closes.
+    fn answer_requests(&mut self, now_micros: u64, reaction: &mut Reaction) {
+        while !self.closing {
+            let response = match self.requests.next_request() {
+                Ok(None) => return,
+                Ok(Some((request, _))) => site::respond(&self.host, &request),
+                Err(_) => site::bad_request(),
+            };
+            self.requests_answered += 1;
+            let events = self
+                .server
+                .send_application_data(&response.bytes)
+                .unwrap_or_default();
+            self.absorb(None, events, now_micros, reaction);
+            if response.close {
+                // close_notify after the answer; the connection ends with it (as web
+                // servers do, without waiting for the client's close_notify).
+                self.closing = true;
+                self.finished = true;
+                let events = self.server.close();
+                self.absorb(None, events, now_micros, reaction);
+            }
+        }
+    }
+
+    /// Files the server's events: records it sends become steps; other events go to
+    /// `current` (the step being received) until the server's first record, then to
+    /// the step of the record they follow.
+    fn absorb(
+        &mut self,
+        current: Option<usize>,
+        events: Vec<Event>,
+        now_micros: u64,
+        reaction: &mut Reaction,
+    ) {
+        let mut target = current;
+        for event in events {
+            match event {
+                Event::Send(outgoing) => {
+                    reaction.send.extend_from_slice(&outgoing.record);
+                    let step = self.put_server_record(outgoing, now_micros);
+                    target = Some(step);
+                }
+                Event::Decrypted(_) => {}
+                other => match target {
+                    Some(index) => self.record_event(index, other),
+                    None => self.pending.push(other),
+                },
+            }
+        }
+    }
+
+    fn put_server_record(&mut self, outgoing: Outgoing, now_micros: u64) -> usize {
+        let record = tls_record(Transport::Tls13, outgoing);
+        let index = self.put_on_wire(Side::Server, Role::Server, record, now_micros);
+        for event in std::mem::take(&mut self.pending) {
+            self.record_event(index, event);
+        }
+        index
+    }
+
+    fn put_on_wire(&mut self, from: Side, role: Role, mut record: WireRecord, now: u64) -> usize {
+        let alert = record_alert(&record);
+        let base = StepName::new(StepKind::of_record(role, record.message, alert));
+        let count = self.name_counts.entry(base).or_insert(0);
+        *count += 1;
+        let name = StepName {
+            occurrence: *count,
+            ..base
+        };
+        record.index = self.records;
+        self.records += 1;
+        record.from = from;
+        record.fields = annotate_wire(Transport::Tls13, &record.bytes, record.protection);
+        let mut step = Step::new(name, from, from.peer(), now);
+        step.eavesdropper = observe_tls(from, &record.bytes, now);
+        step.records.push(record);
+        self.steps.push(step);
+        self.steps.len() - 1
+    }
+
+    fn record_event(&mut self, index: usize, event: Event) {
+        let Some(step) = self.steps.get_mut(index) else {
+            return;
+        };
+        let side = Side::Server;
+        match event {
+            Event::Send(_) | Event::Decrypted(_) => {}
+            Event::EphemeralKey {
+                private_key,
+                public_key,
+            } => step.ephemeral_keys.push((side, private_key, public_key)),
+            Event::Derived(derivation) => step.learned.push(Learned {
+                side,
+                peer: Side::Client,
+                derivation,
+            }),
+            Event::Check(check) => step.checks.push((side, check)),
+            Event::Accepted(message) => step.accepted.push((side, Progress::Accepted(message))),
+            Event::HandshakeComplete => step.accepted.push((side, Progress::HandshakeComplete)),
+            Event::ApplicationData(data) => step.delivered_data.push((side, data)),
+            Event::AlertReceived(alert) => {
+                step.alerts_received.push((side, alert.description));
+                if alert.description != AlertDescription::CloseNotify && self.outcome.is_none() {
+                    self.outcome = Some(Outcome::Aborted {
+                        by: Side::Client,
+                        alert: alert.description,
+                        reason: crate::text::Text::message("error-live-client-alert"),
+                    });
+                }
+            }
+            Event::Failed(error) => {
+                if self.outcome.is_none() {
+                    self.outcome = Some(Outcome::Aborted {
+                        by: side,
+                        alert: error.alert,
+                        reason: error.reason.clone(),
+                    });
+                }
+                step.failure = Some((side, error.alert, error.reason));
+            }
+        }
+    }
+}
+
+/// What a client's record carried, as far as the server could tell: the message it
+/// accepted, the decrypted content type, or the plaintext header.
+fn received_kind(record: &[u8], inner: Option<&[u8]>, events: &[Event]) -> MessageKind {
+    if let Some(accepted) = events.iter().find_map(|e| match e {
+        Event::Accepted(kind) => Some(*kind),
+        _ => None,
+    }) {
+        return accepted;
+    }
+    if let Some(Ok((content_type, content))) = inner.map(decode_inner_plaintext) {
+        return MessageKind::of(content_type, content);
+    }
+    let content_type = ContentType::from_u8(record.first().copied().unwrap_or(0));
+    MessageKind::of(content_type, record.get(5..).unwrap_or_default())
+}
+
+/// The alert a record carries (what the sender encrypted, or the plaintext record).
+fn record_alert(record: &WireRecord) -> Option<Alert> {
+    let content = match record
+        .inner_plaintext
+        .as_deref()
+        .map(decode_inner_plaintext)
+    {
+        Some(Ok((ContentType::Alert, content))) => content,
+        Some(_) => return None,
+        None => record.bytes.get(5..)?,
+    };
+    Alert::decode(content).ok()
+}

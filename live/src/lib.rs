@@ -1,0 +1,26 @@
+//! Handshake Lab's live layer: real sockets around the engine's sans-IO endpoints.
+//!
+//! `serve` listens for real TLS clients (a student's browser, curl, OpenSSL) and runs
+//! each connection through [`ServerSession`], the same server endpoint the simulator
+//! drives; every finished connection becomes a [`Timeline`] written as `NNNN.json`
+//! (the `trace --json` schema) and `NNNN.pcapng` (with its key log), and kept in
+//! memory for the window. Only this crate opens sockets, reads the clock or asks the
+//! OS for randomness; the core does none of it.
+//!
+//! Hostile input never takes the server down: each connection has its own thread,
+//! deadlines for the handshake and for idleness, and a lifetime cap; the number of
+//! connections at once is capped (one more is refused with an alert); record sizes
+//! are the RFC's; recordings in memory are capped (on disk they stay).
+#![forbid(unsafe_code)]
+
+mod serve;
+
+pub use serve::{Limits, LiveError, Recording, ServeConfig, ServeEvent, Served, Server};
+
+/// Where recordings go when the user names no folder: the user's data directory
+/// (`~/.local/share/handshake-lab/live` on Linux).
+pub fn default_record_dir() -> std::path::PathBuf {
+    directories::ProjectDirs::from("", "", "handshake-lab")
+        .map(|dirs| dirs.data_dir().join("live"))
+        .unwrap_or_else(|| std::path::PathBuf::from("handshake-lab-live"))
+}
