@@ -221,51 +221,6 @@ pub fn theme(name: &str) -> crate::app::Theme {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tamper_specs_parse() {
-        assert_eq!(
-            parse_tamper("3:20"),
-            Ok(Tamper {
-                record: 3,
-                offset: 20,
-                mask: 1
-            })
-        );
-        assert_eq!(
-            parse_tamper("0:5:0x80"),
-            Ok(Tamper {
-                record: 0,
-                offset: 5,
-                mask: 0x80
-            })
-        );
-        assert_eq!(
-            parse_tamper("1:2:255"),
-            Ok(Tamper {
-                record: 1,
-                offset: 2,
-                mask: 255
-            })
-        );
-        for bad in [
-            "",
-            "3",
-            "a:1",
-            "1:b",
-            "1:2:0x100",
-            "1:2:0",
-            "1:2:3:4",
-            "-1:2",
-        ] {
-            assert!(parse_tamper(bad).is_err(), "{bad:?} accepted");
-        }
-    }
-}
-
 /// `serve`: the lab's bank for real clients, until stopped (or, with `once`, until
 /// the first connection that carried a request has ended). Prints the `listening on`
 /// line and how to trust the lab's root first, then one line per connection, to `out`.
@@ -340,4 +295,49 @@ pub fn serve(
         "served {} connection(s), refused {}\n",
         served.connections, served.refused
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tamper_specs_parse() {
+        assert_eq!(
+            parse_tamper("3:20"),
+            Ok(Tamper {
+                record: 3,
+                offset: 20,
+                mask: 1
+            })
+        );
+        assert_eq!(
+            parse_tamper("0:5:0x80"),
+            Ok(Tamper {
+                record: 0,
+                offset: 5,
+                mask: 0x80
+            })
+        );
+        assert_eq!(
+            parse_tamper("1:2:255"),
+            Ok(Tamper {
+                record: 1,
+                offset: 2,
+                mask: 255
+            })
+        );
+        for bad in [
+            "",
+            "3",
+            "a:1",
+            "1:b",
+            "1:2:0x100",
+            "1:2:0",
+            "1:2:3:4",
+            "-1:2",
+        ] {
+            assert!(parse_tamper(bad).is_err(), "{bad:?} accepted");
+        }
+    }
 }

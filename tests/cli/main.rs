@@ -4,6 +4,7 @@
 mod contract;
 mod lang;
 mod pcap_tshark;
+mod serve;
 mod sessions;
 #[path = "../common/teacher_folder.rs"]
 mod teacher_folder;
