@@ -11,6 +11,9 @@ use std::time::Duration;
 
 use handshake_lab_live::{Limits, Recording, ServeConfig, ServeEvent, Served, Server};
 
+#[path = "../../core/tests/tshark_support/mod.rs"]
+mod tshark_support;
+
 /// Skips (locally) or fails (CI) when `tool` is missing.
 fn require(tool: &str) -> bool {
     let found = Command::new(tool)
@@ -175,6 +178,21 @@ fn curl_gets_the_login_page_and_posts_the_form() {
     let (_, pcap) = login.files.as_ref().expect("written");
     let capture = std::fs::read(pcap).expect("the capture");
     assert!(!contains(&capture, b"Curl-Typed-This-77"));
+    // Wireshark opens the recording decrypted with no settings: the key log is in it.
+    if tshark_support::require_tshark() {
+        let home = dir.join("tshark-home");
+        std::fs::create_dir_all(&home).expect("a home for tshark");
+        let decoded = tshark_support::tshark(&home, pcap, &["-Y", "http", "-V"]);
+        assert!(decoded.contains("POST /login HTTP/1.1"), "{decoded}");
+        assert!(
+            decoded
+                .lines()
+                .any(|l| l.trim().starts_with("Form item:") && l.contains("Curl-Typed-This-77")),
+            "{decoded}"
+        );
+        let problems = tshark_support::tshark(&home, pcap, &["-Y", "tcp.analysis.flags"]);
+        assert!(problems.trim().is_empty(), "{problems}");
+    }
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
