@@ -9,11 +9,10 @@ use crate::tls::record_layer::Sealer;
 use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, ecdhe_derivation};
 use crate::tls::{ALPN_HTTP11, TlsError};
 use crate::tls::{Check, CheckName, Event};
-use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, SECP256R1, TLS_AES_128_GCM_SHA256, TLS13};
 use crate::wire::{
-    AlertDescription, Certificate, CertificateEntry, CertificateVerify, ClientHello, ContentType,
-    EncryptedExtensions, Extension, Finished, HandshakeMessage, HandshakeType, KeyShareEntry,
-    MessageKind, ServerHello,
+    AlertDescription, Certificate, CertificateEntry, CertificateVerify, CipherSuite, ClientHello,
+    ContentType, EncryptedExtensions, Extension, Finished, HandshakeMessage, HandshakeType,
+    KeyShareEntry, MessageKind, NamedGroup, ProtocolVersion, ServerHello, SignatureScheme,
 };
 
 /// What the server holds before anyone connects.
@@ -206,7 +205,7 @@ fn on_client_hello(
         Extension::SupportedVersionsClient(v) => Some(v),
         _ => None,
     });
-    if !versions.is_some_and(|v| v.contains(&TLS13)) {
+    if !versions.is_some_and(|v| v.contains(&ProtocolVersion::Tls13.to_u16())) {
         return Err(TlsError::new(
             AlertDescription::ProtocolVersion,
             Text::message("error-client-not-tls13"),
@@ -218,7 +217,10 @@ fn on_client_hello(
             Text::message("error-compression-methods-tls13"),
         ));
     }
-    if !hello.cipher_suites.contains(&TLS_AES_128_GCM_SHA256) {
+    if !hello
+        .cipher_suites
+        .contains(&CipherSuite::TlsAes128GcmSha256.to_u16())
+    {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
             Text::message("error-no-common-suite-tls13"),
@@ -237,7 +239,7 @@ fn on_client_hello(
             ),
         ));
     };
-    if !schemes.contains(&ECDSA_SECP256R1_SHA256) {
+    if !schemes.contains(&SignatureScheme::EcdsaSecp256r1Sha256.to_u16()) {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
             Text::message("error-no-ecdsa"),
@@ -256,7 +258,10 @@ fn on_client_hello(
             ),
         ));
     };
-    let Some(share) = shares.iter().find(|s| s.group == SECP256R1) else {
+    let Some(share) = shares
+        .iter()
+        .find(|s| s.group == NamedGroup::Secp256r1.to_u16())
+    else {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
             Text::message("error-no-secp256r1-share"),
@@ -289,15 +294,15 @@ fn on_client_hello(
     )));
 
     let server_hello = HandshakeMessage::ServerHello(ServerHello {
-        legacy_version: 0x0303,
+        legacy_version: ProtocolVersion::Tls12.to_u16(),
         random,
         legacy_session_id_echo: hello.legacy_session_id.clone(),
-        cipher_suite: TLS_AES_128_GCM_SHA256,
+        cipher_suite: CipherSuite::TlsAes128GcmSha256.to_u16(),
         legacy_compression_method: 0,
         extensions: vec![
-            Extension::SupportedVersionsServer(TLS13),
+            Extension::SupportedVersionsServer(ProtocolVersion::Tls13.to_u16()),
             Extension::KeyShareServer(KeyShareEntry {
-                group: SECP256R1,
+                group: NamedGroup::Secp256r1.to_u16(),
                 key_exchange: key.public_bytes().to_vec(),
             }),
         ],
@@ -356,7 +361,7 @@ fn on_client_hello(
 
     let signed = tls13_certificate_verify_content(true, &transcript.hash());
     let certificate_verify = HandshakeMessage::CertificateVerify(CertificateVerify {
-        algorithm: ECDSA_SECP256R1_SHA256,
+        algorithm: SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
         signature: config.key.sign(&signed),
     })
     .encode();
