@@ -10,8 +10,8 @@ use crate::text;
 use crate::text::Text;
 use crate::tls::Side;
 use crate::wire::{
-    Alert, ContentType, Extension, HandshakeMessage, Record, Tls12Message, cipher_suite_name,
-    named_group_name, version_name,
+    Alert, CipherSuite, ContentType, Extension, HandshakeMessage, NamedGroup, ProtocolVersion,
+    Record, Tls12Message,
 };
 
 /// What kind of thing the eavesdropper reads.
@@ -215,8 +215,7 @@ pub fn observe_tls12(
             Ok((Tls12Message::ServerHello(hello), _)) => {
                 seen.push(Observation::new(
                     ObservationKind::VersionChosen,
-                    version_name(hello.legacy_version)
-                        .map_or_else(|| format!("0x{:04x}", hello.legacy_version), str::to_string),
+                    ProtocolVersion::from_u16(hello.legacy_version).name_or_hex(),
                 ));
                 observe_hello(&HandshakeMessage::ServerHello(hello), &mut seen)
             }
@@ -291,11 +290,11 @@ fn observe_hello(message: &HandshakeMessage, seen: &mut Vec<Observation>) {
                     }
                     Extension::SupportedVersionsClient(versions) => seen.push(Observation::new(
                         ObservationKind::VersionsOffered,
-                        names(versions, version_name),
+                        names(versions, |v| ProtocolVersion::from_u16(v).rfc_name()),
                     )),
                     Extension::SupportedGroups(groups) => seen.push(Observation::new(
                         ObservationKind::GroupsOffered,
-                        names(groups, named_group_name),
+                        names(groups, |v| NamedGroup::from_u16(v).rfc_name()),
                     )),
                     Extension::KeyShareClient(shares) => {
                         for share in shares {
@@ -310,7 +309,9 @@ fn observe_hello(message: &HandshakeMessage, seen: &mut Vec<Observation>) {
             }
             seen.push(Observation::new(
                 ObservationKind::CipherSuitesOffered,
-                names(&hello.cipher_suites, cipher_suite_name),
+                names(&hello.cipher_suites, |v| {
+                    CipherSuite::from_u16(v).rfc_name()
+                }),
             ));
         }
         HandshakeMessage::ServerHello(hello) => {
@@ -318,7 +319,7 @@ fn observe_hello(message: &HandshakeMessage, seen: &mut Vec<Observation>) {
                 match extension {
                     Extension::SupportedVersionsServer(v) => seen.push(Observation::new(
                         ObservationKind::VersionChosen,
-                        names(&[*v], version_name),
+                        names(&[*v], |v| ProtocolVersion::from_u16(v).rfc_name()),
                     )),
                     Extension::KeyShareServer(share) => seen.push(Observation::new(
                         ObservationKind::PublicKeyShare,
@@ -329,7 +330,9 @@ fn observe_hello(message: &HandshakeMessage, seen: &mut Vec<Observation>) {
             }
             seen.push(Observation::new(
                 ObservationKind::CipherSuiteChosen,
-                names(&[hello.cipher_suite], cipher_suite_name),
+                names(&[hello.cipher_suite], |v| {
+                    CipherSuite::from_u16(v).rfc_name()
+                }),
             ));
         }
         _ => {}

@@ -12,10 +12,10 @@ use crate::tls::record_layer::Sealer;
 use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, ecdhe_derivation};
 use crate::tls::{ALPN_HTTP11, TlsError};
 use crate::tls::{Check, CheckName, Event};
-use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, SECP256R1, TLS_AES_128_GCM_SHA256, TLS13};
 use crate::wire::{
-    AlertDescription, ClientHello, ContentType, Extension, HandshakeMessage, HandshakeType,
-    KeyShareEntry, MessageKind, ServerHello,
+    AlertDescription, CipherSuite, ClientHello, ContentType, Extension, ExtensionType,
+    HandshakeMessage, HandshakeType, KeyShareEntry, MessageKind, NamedGroup, ProtocolVersion,
+    ServerHello, SignatureScheme,
 };
 
 /// What the client is told before it connects.
@@ -93,19 +93,21 @@ impl Client {
             public_key: key.public_bytes().to_vec(),
         });
         let hello = ClientHello {
-            legacy_version: 0x0303,
+            legacy_version: ProtocolVersion::Tls12.to_u16(),
             random: rng.bytes::<32>(),
             legacy_session_id: Vec::new(),
-            cipher_suites: vec![TLS_AES_128_GCM_SHA256],
+            cipher_suites: vec![CipherSuite::TlsAes128GcmSha256.to_u16()],
             legacy_compression_methods: vec![0],
             extensions: vec![
                 Extension::ServerName(Some(config.server_name.clone())),
-                Extension::SupportedVersionsClient(vec![TLS13]),
-                Extension::SupportedGroups(vec![SECP256R1]),
-                Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256]),
+                Extension::SupportedVersionsClient(vec![ProtocolVersion::Tls13.to_u16()]),
+                Extension::SupportedGroups(vec![NamedGroup::Secp256r1.to_u16()]),
+                Extension::SignatureAlgorithms(vec![
+                    SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
+                ]),
                 Extension::Alpn(vec![ALPN_HTTP11.to_vec()]),
                 Extension::KeyShareClient(vec![KeyShareEntry {
-                    group: SECP256R1,
+                    group: NamedGroup::Secp256r1.to_u16(),
                     key_exchange: key.public_bytes().to_vec(),
                 }]),
             ],
@@ -233,7 +235,7 @@ fn handle_handshake(
             },
             HandshakeMessage::CertificateVerify(verify),
         ) => {
-            if verify.algorithm != ECDSA_SECP256R1_SHA256 {
+            if verify.algorithm != SignatureScheme::EcdsaSecp256r1Sha256.to_u16() {
                 return Err(TlsError::new(
                     AlertDescription::IllegalParameter,
                     text!(
@@ -290,7 +292,9 @@ fn on_server_hello(
         Extension::SupportedVersionsServer(v) => Some(*v),
         _ => None,
     });
-    if version != Some(TLS13) || hello.legacy_version != 0x0303 {
+    if version != Some(ProtocolVersion::Tls13.to_u16())
+        || hello.legacy_version != ProtocolVersion::Tls12.to_u16()
+    {
         return Err(TlsError::new(
             AlertDescription::ProtocolVersion,
             Text::message("error-server-not-tls13"),
@@ -302,7 +306,7 @@ fn on_server_hello(
             Text::message("error-session-id-echo"),
         ));
     }
-    if hello.cipher_suite != TLS_AES_128_GCM_SHA256 {
+    if hello.cipher_suite != CipherSuite::TlsAes128GcmSha256.to_u16() {
         return Err(suite_not_offered(hello.cipher_suite));
     }
     if hello.legacy_compression_method != 0 {
@@ -332,7 +336,7 @@ fn on_server_hello(
             ),
         ));
     };
-    if share.group != SECP256R1 {
+    if share.group != NamedGroup::Secp256r1.to_u16() {
         return Err(TlsError::new(
             AlertDescription::IllegalParameter,
             Text::message("error-server-key-share-group"),
@@ -434,13 +438,13 @@ fn on_server_finished(
 }
 
 /// `unsupported_extension`: `message` carries an extension the client never offered.
-pub(crate) fn extension_not_offered(message: &str, extension: u16) -> TlsError {
+pub(crate) fn extension_not_offered(message: &str, extension: ExtensionType) -> TlsError {
     TlsError::new(
         AlertDescription::UnsupportedExtension,
         text!(
             "error-extension-not-offered",
             message = message,
-            extension = extension
+            extension = extension.to_u16()
         ),
     )
 }

@@ -2,7 +2,7 @@
 
 use crate::crypto::{CryptoError, EcdheKeyPair, LabRng, X25519KeyPair};
 use crate::tls::Event;
-use crate::wire::extensions::{SECP256R1, X25519};
+use crate::wire::NamedGroup;
 
 /// An ephemeral key of one group.
 #[derive(Clone, Debug)]
@@ -17,8 +17,8 @@ impl GroupKey {
     /// The NamedGroup code.
     pub fn group(&self) -> u16 {
         match self {
-            GroupKey::P256(_) => SECP256R1,
-            GroupKey::X25519(_) => X25519,
+            GroupKey::P256(_) => NamedGroup::Secp256r1.to_u16(),
+            GroupKey::X25519(_) => NamedGroup::X25519.to_u16(),
         }
     }
 

@@ -10,11 +10,10 @@ use crate::tls::record_layer::Sealer;
 use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, key_exchange_derivation};
 use crate::tls::{ALPN_HTTP11, TlsError};
 use crate::tls::{Check, CheckName, Event};
-use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, TLS_AES_128_GCM_SHA256, TLS13};
 use crate::wire::{
-    AlertDescription, Certificate, CertificateEntry, CertificateVerify, ClientHello, ContentType,
-    EncryptedExtensions, Extension, Finished, HandshakeMessage, HandshakeType, KeyShareEntry,
-    MessageKind, ServerHello,
+    AlertDescription, Certificate, CertificateEntry, CertificateVerify, CipherSuite, ClientHello,
+    ContentType, EncryptedExtensions, Extension, Finished, HandshakeMessage, HandshakeType,
+    KeyShareEntry, MessageKind, ProtocolVersion, ServerHello, SignatureScheme,
 };
 
 /// What the server holds before anyone connects.
@@ -233,7 +232,7 @@ fn on_client_hello(
         Extension::SupportedVersionsClient(v) => Some(v),
         _ => None,
     });
-    if !versions.is_some_and(|v| v.contains(&TLS13)) {
+    if !versions.is_some_and(|v| v.contains(&ProtocolVersion::Tls13.to_u16())) {
         return Err(TlsError::new(
             AlertDescription::ProtocolVersion,
             Text::message("error-client-not-tls13"),
@@ -245,7 +244,10 @@ fn on_client_hello(
             Text::message("error-compression-methods-tls13"),
         ));
     }
-    if !hello.cipher_suites.contains(&TLS_AES_128_GCM_SHA256) {
+    if !hello
+        .cipher_suites
+        .contains(&CipherSuite::TlsAes128GcmSha256.to_u16())
+    {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
             Text::message("error-no-common-suite-tls13"),
@@ -264,7 +266,7 @@ fn on_client_hello(
             ),
         ));
     };
-    if !schemes.contains(&ECDSA_SECP256R1_SHA256) {
+    if !schemes.contains(&SignatureScheme::EcdsaSecp256r1Sha256.to_u16()) {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
             Text::message("error-no-ecdsa"),
@@ -320,13 +322,13 @@ fn on_client_hello(
     )));
 
     let server_hello = HandshakeMessage::ServerHello(ServerHello {
-        legacy_version: 0x0303,
+        legacy_version: ProtocolVersion::Tls12.to_u16(),
         random,
         legacy_session_id_echo: hello.legacy_session_id.clone(),
-        cipher_suite: TLS_AES_128_GCM_SHA256,
+        cipher_suite: CipherSuite::TlsAes128GcmSha256.to_u16(),
         legacy_compression_method: 0,
         extensions: vec![
-            Extension::SupportedVersionsServer(TLS13),
+            Extension::SupportedVersionsServer(ProtocolVersion::Tls13.to_u16()),
             Extension::KeyShareServer(KeyShareEntry {
                 group: key.group(),
                 key_exchange: key.public_bytes(),
@@ -388,7 +390,7 @@ fn on_client_hello(
 
     let signed = tls13_certificate_verify_content(true, &transcript.hash());
     let certificate_verify = HandshakeMessage::CertificateVerify(CertificateVerify {
-        algorithm: ECDSA_SECP256R1_SHA256,
+        algorithm: SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
         signature: config.key.sign(&signed),
     })
     .encode();

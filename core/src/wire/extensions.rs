@@ -1,273 +1,12 @@
-//! Extensions (RFC 8446 §4.2) and the registries of names students see: cipher
-//! suites, named groups, signature schemes, extension types and versions.
+//! Extensions (RFC 8446 §4.2): their bodies, which message may carry which, and
+//! their fields. The code points they carry are in [`super::codes`].
 
 use super::annotate::{Field, bytes, payload_bytes};
 use super::codec::{LenWidth, Reader, Vector, put_u16, put_vector, with_vector};
+use super::codes::{ExtensionType, NamedGroup, ProtocolVersion, SignatureScheme};
 use super::error::DecodeError;
 use crate::text;
 use crate::text::Text;
-
-/// Extension type numbers (IANA "TLS ExtensionType Values").
-pub mod ext_type {
-    /// server_name (RFC 6066).
-    pub const SERVER_NAME: u16 = 0;
-    /// max_fragment_length (RFC 6066).
-    pub const MAX_FRAGMENT_LENGTH: u16 = 1;
-    /// status_request (RFC 6066).
-    pub const STATUS_REQUEST: u16 = 5;
-    /// supported_groups (RFC 8422, 7919).
-    pub const SUPPORTED_GROUPS: u16 = 10;
-    /// ec_point_formats (RFC 8422, TLS 1.2 only).
-    pub const EC_POINT_FORMATS: u16 = 11;
-    /// signature_algorithms (RFC 8446).
-    pub const SIGNATURE_ALGORITHMS: u16 = 13;
-    /// application_layer_protocol_negotiation (RFC 7301).
-    pub const ALPN: u16 = 16;
-    /// signed_certificate_timestamp (RFC 6962).
-    pub const SIGNED_CERTIFICATE_TIMESTAMP: u16 = 18;
-    /// padding (RFC 7685).
-    pub const PADDING: u16 = 21;
-    /// extended_master_secret (RFC 7627, TLS 1.2 only).
-    pub const EXTENDED_MASTER_SECRET: u16 = 23;
-    /// session_ticket (RFC 5077, TLS 1.2 only).
-    pub const SESSION_TICKET: u16 = 35;
-    /// pre_shared_key (RFC 8446).
-    pub const PRE_SHARED_KEY: u16 = 41;
-    /// early_data (RFC 8446).
-    pub const EARLY_DATA: u16 = 42;
-    /// supported_versions (RFC 8446).
-    pub const SUPPORTED_VERSIONS: u16 = 43;
-    /// cookie (RFC 8446).
-    pub const COOKIE: u16 = 44;
-    /// psk_key_exchange_modes (RFC 8446).
-    pub const PSK_KEY_EXCHANGE_MODES: u16 = 45;
-    /// certificate_authorities (RFC 8446).
-    pub const CERTIFICATE_AUTHORITIES: u16 = 47;
-    /// post_handshake_auth (RFC 8446).
-    pub const POST_HANDSHAKE_AUTH: u16 = 49;
-    /// signature_algorithms_cert (RFC 8446).
-    pub const SIGNATURE_ALGORITHMS_CERT: u16 = 50;
-    /// key_share (RFC 8446).
-    pub const KEY_SHARE: u16 = 51;
-    /// renegotiation_info (RFC 5746, TLS 1.2 only).
-    pub const RENEGOTIATION_INFO: u16 = 0xff01;
-}
-
-/// ProtocolVersion of TLS 1.3.
-pub const TLS13: u16 = 0x0304;
-/// ProtocolVersion of TLS 1.2.
-pub const TLS12: u16 = 0x0303;
-/// The cipher suite this lab uses.
-pub const TLS_AES_128_GCM_SHA256: u16 = 0x1301;
-/// The TLS 1.2 RSA key-transport suite of the history lesson.
-pub const TLS_RSA_WITH_AES_128_GCM_SHA256: u16 = 0x009c;
-/// The NIST P-256 curve.
-pub const SECP256R1: u16 = 0x0017;
-/// Curve25519 key exchange.
-pub const X25519: u16 = 0x001d;
-/// ECDSA with P-256 and SHA-256.
-pub const ECDSA_SECP256R1_SHA256: u16 = 0x0403;
-
-/// A registry entry: the code, its RFC name, and the id of its one-line meaning in
-/// `assets/i18n/core/wire.*.ftl`.
-type Entry = (u16, &'static str, &'static str);
-
-#[rustfmt::skip]
-const CIPHER_SUITES: &[Entry] = &[
-    (0x1301, "TLS_AES_128_GCM_SHA256", "wire-suite-tls_aes_128_gcm_sha256"),
-    (0x1302, "TLS_AES_256_GCM_SHA384", "wire-suite-tls_aes_256_gcm_sha384"),
-    (0x1303, "TLS_CHACHA20_POLY1305_SHA256", "wire-suite-tls_chacha20_poly1305_sha256"),
-    (0x1304, "TLS_AES_128_CCM_SHA256", "wire-suite-tls_aes_128_ccm_sha256"),
-    (0x1305, "TLS_AES_128_CCM_8_SHA256", "wire-suite-tls_aes_128_ccm_8_sha256"),
-    (0x002f, "TLS_RSA_WITH_AES_128_CBC_SHA", "wire-suite-tls_rsa_with_aes_128_cbc_sha"),
-    (0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA", "wire-suite-tls_rsa_with_aes_256_cbc_sha"),
-    (0x003c, "TLS_RSA_WITH_AES_128_CBC_SHA256", "wire-suite-tls_rsa_with_aes_128_cbc_sha256"),
-    (0x009c, "TLS_RSA_WITH_AES_128_GCM_SHA256", "wire-suite-tls_rsa_with_aes_128_gcm_sha256"),
-    (0x009d, "TLS_RSA_WITH_AES_256_GCM_SHA384", "wire-suite-tls_rsa_with_aes_256_gcm_sha384"),
-    (0xc02b, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "wire-suite-tls_ecdhe_ecdsa_with_aes_128_gcm_sha256"),
-    (0xc02c, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "wire-suite-tls_ecdhe_ecdsa_with_aes_256_gcm_sha384"),
-    (0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "wire-suite-tls_ecdhe_rsa_with_aes_128_gcm_sha256"),
-    (0xc030, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "wire-suite-tls_ecdhe_rsa_with_aes_256_gcm_sha384"),
-    (0xcca8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "wire-suite-tls_ecdhe_rsa_with_chacha20_poly1305_sha256"),
-    (0xcca9, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "wire-suite-tls_ecdhe_ecdsa_with_chacha20_poly1305_sha256"),
-    (0x00ff, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", "wire-suite-tls_empty_renegotiation_info_scsv"),
-    (0x5600, "TLS_FALLBACK_SCSV", "wire-suite-tls_fallback_scsv"),
-];
-
-#[rustfmt::skip]
-const NAMED_GROUPS: &[Entry] = &[
-    (0x0017, "secp256r1", "wire-group-secp256r1"),
-    (0x0018, "secp384r1", "wire-group-secp384r1"),
-    (0x0019, "secp521r1", "wire-group-secp521r1"),
-    (0x001d, "x25519", "wire-group-x25519"),
-    (0x001e, "x448", "wire-group-x448"),
-    (0x0100, "ffdhe2048", "wire-group-ffdhe2048"),
-    (0x0101, "ffdhe3072", "wire-group-ffdhe3072"),
-    (0x0102, "ffdhe4096", "wire-group-ffdhe4096"),
-    (0x0103, "ffdhe6144", "wire-group-ffdhe6144"),
-    (0x0104, "ffdhe8192", "wire-group-ffdhe8192"),
-    (0x11eb, "SecP256r1MLKEM768", "wire-group-secp256r1mlkem768"),
-    (0x11ec, "X25519MLKEM768", "wire-group-x25519mlkem768"),
-    (0x11ed, "SecP384r1MLKEM1024", "wire-group-secp384r1mlkem1024"),
-];
-
-#[rustfmt::skip]
-const SIGNATURE_SCHEMES: &[Entry] = &[
-    (0x0201, "rsa_pkcs1_sha1", "wire-scheme-rsa_pkcs1_sha1"),
-    (0x0203, "ecdsa_sha1", "wire-scheme-ecdsa_sha1"),
-    (0x0401, "rsa_pkcs1_sha256", "wire-scheme-rsa_pkcs1_sha256"),
-    (0x0501, "rsa_pkcs1_sha384", "wire-scheme-rsa_pkcs1_sha384"),
-    (0x0601, "rsa_pkcs1_sha512", "wire-scheme-rsa_pkcs1_sha512"),
-    (0x0403, "ecdsa_secp256r1_sha256", "wire-scheme-ecdsa_secp256r1_sha256"),
-    (0x0503, "ecdsa_secp384r1_sha384", "wire-scheme-ecdsa_secp384r1_sha384"),
-    (0x0603, "ecdsa_secp521r1_sha512", "wire-scheme-ecdsa_secp521r1_sha512"),
-    (0x0804, "rsa_pss_rsae_sha256", "wire-scheme-rsa_pss_rsae_sha256"),
-    (0x0805, "rsa_pss_rsae_sha384", "wire-scheme-rsa_pss_rsae_sha384"),
-    (0x0806, "rsa_pss_rsae_sha512", "wire-scheme-rsa_pss_rsae_sha512"),
-    (0x0807, "ed25519", "wire-scheme-ed25519"),
-    (0x0808, "ed448", "wire-scheme-ed448"),
-    (0x0809, "rsa_pss_pss_sha256", "wire-scheme-rsa_pss_pss_sha256"),
-    (0x080a, "rsa_pss_pss_sha384", "wire-scheme-rsa_pss_pss_sha384"),
-    (0x080b, "rsa_pss_pss_sha512", "wire-scheme-rsa_pss_pss_sha512"),
-];
-
-#[rustfmt::skip]
-const EXTENSIONS: &[Entry] = &[
-    (0, "server_name", "wire-ext-server_name"),
-    (1, "max_fragment_length", "wire-ext-max_fragment_length"),
-    (5, "status_request", "wire-ext-status_request"),
-    (10, "supported_groups", "wire-ext-supported_groups"),
-    (11, "ec_point_formats", "wire-ext-ec_point_formats"),
-    (13, "signature_algorithms", "wire-ext-signature_algorithms"),
-    (14, "use_srtp", "wire-ext-use_srtp"),
-    (15, "heartbeat", "wire-ext-heartbeat"),
-    (16, "application_layer_protocol_negotiation", "wire-ext-application_layer_protocol_negotiation"),
-    (18, "signed_certificate_timestamp", "wire-ext-signed_certificate_timestamp"),
-    (19, "client_certificate_type", "wire-ext-client_certificate_type"),
-    (20, "server_certificate_type", "wire-ext-server_certificate_type"),
-    (21, "padding", "wire-ext-padding"),
-    (22, "encrypt_then_mac", "wire-ext-encrypt_then_mac"),
-    (23, "extended_master_secret", "wire-ext-extended_master_secret"),
-    (27, "compress_certificate", "wire-ext-compress_certificate"),
-    (28, "record_size_limit", "wire-ext-record_size_limit"),
-    (35, "session_ticket", "wire-ext-session_ticket"),
-    (41, "pre_shared_key", "wire-ext-pre_shared_key"),
-    (42, "early_data", "wire-ext-early_data"),
-    (43, "supported_versions", "wire-ext-supported_versions"),
-    (44, "cookie", "wire-ext-cookie"),
-    (45, "psk_key_exchange_modes", "wire-ext-psk_key_exchange_modes"),
-    (47, "certificate_authorities", "wire-ext-certificate_authorities"),
-    (48, "oid_filters", "wire-ext-oid_filters"),
-    (49, "post_handshake_auth", "wire-ext-post_handshake_auth"),
-    (50, "signature_algorithms_cert", "wire-ext-signature_algorithms_cert"),
-    (51, "key_share", "wire-ext-key_share"),
-    (57, "quic_transport_parameters", "wire-ext-quic_transport_parameters"),
-    (0xfe0d, "encrypted_client_hello", "wire-ext-encrypted_client_hello"),
-    (0xff01, "renegotiation_info", "wire-ext-renegotiation_info"),
-];
-
-#[rustfmt::skip]
-const VERSIONS: &[Entry] = &[
-    (0x0304, "TLS 1.3", "wire-version-tls13"),
-    (0x0303, "TLS 1.2", "wire-version-tls12"),
-    (0x0302, "TLS 1.1", "wire-version-tls11"),
-    (0x0301, "TLS 1.0", "wire-version-tls10"),
-    (0x0300, "SSL 3.0", "wire-version-ssl30"),
-];
-
-fn lookup(table: &'static [Entry], v: u16) -> Option<&'static Entry> {
-    table.iter().find(|e| e.0 == v)
-}
-
-/// True for the GREASE values (RFC 8701) 0x0a0a, 0x1a1a, ... 0xfafa.
-pub fn is_grease(v: u16) -> bool {
-    v & 0x0f0f == 0x0a0a && v >> 8 == v & 0xff
-}
-
-const GREASE_MEANING: Text = Text::message("wire-grease");
-
-/// The name (raw: an RFC name or a hex code) and meaning of `v`; `unknown` is the
-/// message for a code the table lacks, with the code as `$code`.
-fn describe(table: &'static [Entry], v: u16, unknown: &'static str) -> (String, Text) {
-    let code = format!("0x{v:04x}");
-    match lookup(table, v) {
-        Some((_, name, meaning)) => (
-            (*name).to_string(),
-            text!(
-                "wire-name-meaning",
-                name = *name,
-                meaning = Text::message(meaning)
-            ),
-        ),
-        None if is_grease(v) => (format!("GREASE {code}"), GREASE_MEANING),
-        None => (
-            code.clone(),
-            Text::Message {
-                id: unknown,
-                args: vec![("code", Text::Raw(code))],
-            },
-        ),
-    }
-}
-
-/// RFC name of a cipher suite (TLS 1.3 suites and common TLS 1.2 ones).
-pub fn cipher_suite_name(v: u16) -> Option<&'static str> {
-    lookup(CIPHER_SUITES, v).map(|e| e.1)
-}
-
-/// Display name and one-line meaning of a cipher suite, e.g.
-/// "TLS_AES_128_GCM_SHA256: AES-128 in GCM mode for records, SHA-256 for the key schedule".
-pub fn describe_cipher_suite(v: u16) -> (String, Text) {
-    describe(CIPHER_SUITES, v, "wire-unknown-suite")
-}
-
-/// RFC name of a named group, e.g. "secp256r1".
-pub fn named_group_name(v: u16) -> Option<&'static str> {
-    lookup(NAMED_GROUPS, v).map(|e| e.1)
-}
-
-/// Display name and one-line meaning of a named group.
-pub fn describe_named_group(v: u16) -> (String, Text) {
-    describe(NAMED_GROUPS, v, "wire-unknown-group")
-}
-
-/// RFC name of a signature scheme, e.g. "ecdsa_secp256r1_sha256".
-pub fn signature_scheme_name(v: u16) -> Option<&'static str> {
-    lookup(SIGNATURE_SCHEMES, v).map(|e| e.1)
-}
-
-/// Display name and one-line meaning of a signature scheme.
-pub fn describe_signature_scheme(v: u16) -> (String, Text) {
-    describe(SIGNATURE_SCHEMES, v, "wire-unknown-scheme")
-}
-
-/// RFC name of an extension type, e.g. "key_share".
-pub fn extension_name(v: u16) -> Option<&'static str> {
-    lookup(EXTENSIONS, v).map(|e| e.1)
-}
-
-/// One plain line saying what an extension type is for.
-pub fn extension_purpose(v: u16) -> Text {
-    match lookup(EXTENSIONS, v) {
-        Some(e) => Text::message(e.2),
-        None if is_grease(v) => GREASE_MEANING,
-        None => Text::message("wire-unknown-extension"),
-    }
-}
-
-/// Name of a protocol version: "TLS 1.3", "TLS 1.2", "TLS 1.1", "TLS 1.0", "SSL 3.0".
-pub fn version_name(v: u16) -> Option<&'static str> {
-    lookup(VERSIONS, v).map(|e| e.1)
-}
-
-/// Display name and one-line meaning of a protocol version.
-pub fn describe_version(v: u16) -> (String, Text) {
-    match lookup(VERSIONS, v) {
-        Some((_, name, meaning)) => (format!("0x{v:04x} ({name})"), Text::message(meaning)),
-        None if is_grease(v) => (format!("GREASE 0x{v:04x}"), GREASE_MEANING),
-        None => (format!("0x{v:04x}"), Text::message("wire-unknown-version")),
-    }
-}
 
 /// ```text
 /// struct {
@@ -366,18 +105,18 @@ pub enum Extension {
 }
 
 impl Extension {
-    /// The extension type number.
-    pub fn ext_type(&self) -> u16 {
+    /// The extension type.
+    pub fn ext_type(&self) -> ExtensionType {
         match self {
-            Extension::ServerName(_) => ext_type::SERVER_NAME,
-            Extension::SupportedGroups(_) => ext_type::SUPPORTED_GROUPS,
-            Extension::SignatureAlgorithms(_) => ext_type::SIGNATURE_ALGORITHMS,
-            Extension::Alpn(_) => ext_type::ALPN,
+            Extension::ServerName(_) => ExtensionType::ServerName,
+            Extension::SupportedGroups(_) => ExtensionType::SupportedGroups,
+            Extension::SignatureAlgorithms(_) => ExtensionType::SignatureAlgorithms,
+            Extension::Alpn(_) => ExtensionType::Alpn,
             Extension::SupportedVersionsClient(_) | Extension::SupportedVersionsServer(_) => {
-                ext_type::SUPPORTED_VERSIONS
+                ExtensionType::SupportedVersions
             }
-            Extension::KeyShareClient(_) | Extension::KeyShareServer(_) => ext_type::KEY_SHARE,
-            Extension::Unknown { typ, .. } => *typ,
+            Extension::KeyShareClient(_) | Extension::KeyShareServer(_) => ExtensionType::KeyShare,
+            Extension::Unknown { typ, .. } => ExtensionType::from_u16(*typ),
         }
     }
 
@@ -430,7 +169,7 @@ pub fn encode_extensions(exts: &[Extension]) -> Vec<u8> {
     let mut out = Vec::new();
     with_vector(&mut out, LenWidth::U16, |o| {
         for e in exts {
-            put_u16(o, e.ext_type());
+            put_u16(o, e.ext_type().to_u16());
             put_vector(o, LenWidth::U16, &e.encode_data());
         }
     });
@@ -536,7 +275,7 @@ pub(crate) fn read_extensions(
     let mut children = vec![length_leaf(&block, "extensions")];
     while !block.body.is_empty() {
         let at = block.body.offset();
-        let typ = block.body.u16("Extension.extension_type")?;
+        let typ = ExtensionType::from_u16(block.body.u16("Extension.extension_type")?);
         let type_range = at..block.body.offset();
         let mut data =
             block
@@ -554,7 +293,7 @@ pub(crate) fn read_extensions(
         }
         let (ext, value, inner) = read_extension_data(typ, ctx, &mut data.body)?;
         data.body.expect_end(ext_what(typ))?;
-        let name = extension_name(typ).unwrap_or("unknown_extension");
+        let name = typ.rfc_name().unwrap_or("unknown_extension");
         let mut ext_children = vec![
             Field::leaf(
                 "extension_type",
@@ -569,7 +308,7 @@ pub(crate) fn read_extensions(
             name,
             at..data.range.end,
             value,
-            extension_purpose(typ),
+            typ.purpose(),
             ext_children,
         ));
         exts.push(ext);
@@ -584,36 +323,37 @@ pub(crate) fn read_extensions(
     Ok((exts, field))
 }
 
-fn ext_label(typ: u16) -> String {
-    match extension_name(typ) {
-        Some(n) => format!("{typ} ({n})"),
-        None if is_grease(typ) => format!("{typ} (GREASE)"),
-        None => typ.to_string(),
+fn ext_label(typ: ExtensionType) -> String {
+    let v = typ.to_u16();
+    match typ.rfc_name() {
+        Some(n) => format!("{v} ({n})"),
+        None if typ.is_grease() => format!("{v} (GREASE)"),
+        None => v.to_string(),
     }
 }
 
-fn ext_what(typ: u16) -> &'static str {
+fn ext_what(typ: ExtensionType) -> &'static str {
+    use ExtensionType as T;
     match typ {
-        ext_type::SERVER_NAME => "server_name",
-        ext_type::SUPPORTED_GROUPS => "supported_groups",
-        ext_type::SIGNATURE_ALGORITHMS => "signature_algorithms",
-        ext_type::ALPN => "application_layer_protocol_negotiation",
-        ext_type::SUPPORTED_VERSIONS => "supported_versions",
-        ext_type::KEY_SHARE => "key_share",
+        T::ServerName
+        | T::SupportedGroups
+        | T::SignatureAlgorithms
+        | T::Alpn
+        | T::SupportedVersions
+        | T::KeyShare => typ.rfc_name().unwrap_or("Extension.extension_data"),
         _ => "Extension.extension_data",
     }
 }
 
-fn allowed(typ: u16, ctx: ExtensionContext) -> bool {
+fn allowed(typ: ExtensionType, ctx: ExtensionContext) -> bool {
     use ExtensionContext as C;
+    use ExtensionType as T;
     match typ {
-        ext_type::SERVER_NAME | ext_type::SUPPORTED_GROUPS | ext_type::ALPN => {
+        T::ServerName | T::SupportedGroups | T::Alpn => {
             matches!(ctx, C::ClientHello | C::EncryptedExtensions)
         }
-        ext_type::SIGNATURE_ALGORITHMS => ctx == C::ClientHello,
-        ext_type::SUPPORTED_VERSIONS | ext_type::KEY_SHARE => {
-            matches!(ctx, C::ClientHello | C::ServerHello)
-        }
+        T::SignatureAlgorithms => ctx == C::ClientHello,
+        T::SupportedVersions | T::KeyShare => matches!(ctx, C::ClientHello | C::ServerHello),
         _ => true,
     }
 }
@@ -622,7 +362,7 @@ fn allowed(typ: u16, ctx: ExtensionContext) -> bool {
 type ExtData = (Extension, Text, Vec<Field>);
 
 fn read_extension_data(
-    typ: u16,
+    typ: ExtensionType,
     ctx: ExtensionContext,
     r: &mut Reader<'_>,
 ) -> Result<ExtData, DecodeError> {
@@ -637,14 +377,15 @@ fn read_extension_data(
         ));
     }
     use ExtensionContext as C;
+    use ExtensionType as T;
     match (typ, ctx) {
-        (ext_type::SERVER_NAME, C::ClientHello) => read_server_name(r),
-        (ext_type::SERVER_NAME, _) => Ok((
+        (T::ServerName, C::ClientHello) => read_server_name(r),
+        (T::ServerName, _) => Ok((
             Extension::ServerName(None),
             Text::message("wire-empty"),
             Vec::new(),
         )),
-        (ext_type::SUPPORTED_GROUPS, _) => {
+        (T::SupportedGroups, _) => {
             let (list, f) = read_u16_list(
                 r,
                 LenWidth::U16,
@@ -658,7 +399,7 @@ fn read_extension_data(
             let value = names_summary(&list, |g| describe_named_group(g).0);
             Ok((Extension::SupportedGroups(list), value.into(), vec![f]))
         }
-        (ext_type::SIGNATURE_ALGORITHMS, _) => {
+        (T::SignatureAlgorithms, _) => {
             let (list, f) = read_u16_list(
                 r,
                 LenWidth::U16,
@@ -672,8 +413,8 @@ fn read_extension_data(
             let value = names_summary(&list, |g| describe_signature_scheme(g).0);
             Ok((Extension::SignatureAlgorithms(list), value.into(), vec![f]))
         }
-        (ext_type::ALPN, _) => read_alpn(r, ctx),
-        (ext_type::SUPPORTED_VERSIONS, C::ClientHello) => {
+        (T::Alpn, _) => read_alpn(r, ctx),
+        (T::SupportedVersions, C::ClientHello) => {
             let (list, f) = read_u16_list(
                 r,
                 LenWidth::U8,
@@ -684,19 +425,17 @@ fn read_extension_data(
                 "version",
                 describe_version,
             )?;
-            let value = names_summary(&list, |v| {
-                version_name(v).map_or_else(|| format!("0x{v:04x}"), str::to_string)
-            });
+            let value = names_summary(&list, |v| ProtocolVersion::from_u16(v).name_or_hex());
             Ok((
                 Extension::SupportedVersionsClient(list),
                 value.into(),
                 vec![f],
             ))
         }
-        (ext_type::SUPPORTED_VERSIONS, _) => {
+        (T::SupportedVersions, _) => {
             let at = r.offset();
             let v = r.u16("supported_versions.selected_version")?;
-            let (value, meaning) = describe_version(v);
+            let (value, meaning) = ProtocolVersion::from_u16(v).describe();
             let f = Field::leaf(
                 "selected_version",
                 at..at + 2,
@@ -705,7 +444,7 @@ fn read_extension_data(
             );
             Ok((Extension::SupportedVersionsServer(v), value.into(), vec![f]))
         }
-        (ext_type::KEY_SHARE, C::ClientHello) => {
+        (T::KeyShare, C::ClientHello) => {
             let mut v = r.vector(LenWidth::U16, 0, 0xffff, 1, "key_share.client_shares")?;
             let mut entries: Vec<KeyShareEntry> = Vec::new();
             let mut children = vec![length_leaf(&v, "client_shares")];
@@ -735,7 +474,7 @@ fn read_extension_data(
             );
             Ok((Extension::KeyShareClient(entries), value.into(), vec![f]))
         }
-        (ext_type::KEY_SHARE, _) => {
+        (T::KeyShare, _) => {
             let (e, f) = read_key_share_entry(r, ctx.sender())?;
             let value = describe_named_group(e.group).0;
             Ok((Extension::KeyShareServer(e), value.into(), vec![f]))
@@ -753,7 +492,7 @@ fn read_extension_data(
                 ));
             }
             let ext = Extension::Unknown {
-                typ,
+                typ: typ.to_u16(),
                 data: data.to_vec(),
             };
             let value = match data.len() {
@@ -763,6 +502,18 @@ fn read_extension_data(
             Ok((ext, value, fields))
         }
     }
+}
+
+fn describe_named_group(v: u16) -> (String, Text) {
+    NamedGroup::from_u16(v).describe()
+}
+
+fn describe_signature_scheme(v: u16) -> (String, Text) {
+    SignatureScheme::from_u16(v).describe()
+}
+
+fn describe_version(v: u16) -> (String, Text) {
+    ProtocolVersion::from_u16(v).describe()
 }
 
 fn names_summary(list: &[u16], name: impl Fn(u16) -> String) -> String {
@@ -902,8 +653,8 @@ fn read_key_share_entry(
     let key = body.rest().to_vec();
     let (gname, gmeaning) = describe_named_group(group);
     let n = key.len();
-    let key_field = match (group, key.first()) {
-        (SECP256R1, Some(4)) if n == 65 => {
+    let key_field = match (NamedGroup::from_u16(group), key.first()) {
+        (NamedGroup::Secp256r1, Some(4)) if n == 65 => {
             let s = v.len_range.end;
             Field::node(
                 "key_exchange",
@@ -924,8 +675,8 @@ fn read_key_share_entry(
             )
         }
         _ => {
-            let meaning = match group {
-                X25519 if n == 32 => text!("wire-key-x25519", side = side),
+            let meaning = match NamedGroup::from_u16(group) {
+                NamedGroup::X25519 if n == 32 => text!("wire-key-x25519", side = side),
                 _ => text!(
                     "wire-key-other",
                     side = side,
@@ -963,6 +714,7 @@ mod tests {
     use super::*;
     use crate::wire::alert::AlertDescription;
     use crate::wire::annotate::check_tiling;
+    use crate::wire::codes::CipherSuite;
 
     fn p256_point() -> Vec<u8> {
         let mut p = vec![4u8];
@@ -973,16 +725,25 @@ mod tests {
     fn client_exts() -> Vec<Extension> {
         vec![
             Extension::ServerName(Some("bank.example".into())),
-            Extension::SupportedVersionsClient(vec![TLS13, TLS12]),
-            Extension::SupportedGroups(vec![SECP256R1, X25519]),
-            Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256, 0x0804]),
+            Extension::SupportedVersionsClient(vec![
+                ProtocolVersion::Tls13.to_u16(),
+                ProtocolVersion::Tls12.to_u16(),
+            ]),
+            Extension::SupportedGroups(vec![
+                NamedGroup::Secp256r1.to_u16(),
+                NamedGroup::X25519.to_u16(),
+            ]),
+            Extension::SignatureAlgorithms(vec![
+                SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
+                SignatureScheme::RsaPssRsaeSha256.to_u16(),
+            ]),
             Extension::KeyShareClient(vec![KeyShareEntry {
-                group: SECP256R1,
+                group: NamedGroup::Secp256r1.to_u16(),
                 key_exchange: p256_point(),
             }]),
             Extension::Alpn(vec![b"http/1.1".to_vec(), b"h2".to_vec()]),
             Extension::Unknown {
-                typ: ext_type::PSK_KEY_EXCHANGE_MODES,
+                typ: ExtensionType::PskKeyExchangeModes.to_u16(),
                 data: vec![1, 1],
             },
             Extension::Unknown {
@@ -1009,9 +770,9 @@ mod tests {
         round_trip(&client_exts(), ExtensionContext::ClientHello);
         round_trip(
             &[
-                Extension::SupportedVersionsServer(TLS13),
+                Extension::SupportedVersionsServer(ProtocolVersion::Tls13.to_u16()),
                 Extension::KeyShareServer(KeyShareEntry {
-                    group: SECP256R1,
+                    group: NamedGroup::Secp256r1.to_u16(),
                     key_exchange: p256_point(),
                 }),
             ],
@@ -1021,14 +782,14 @@ mod tests {
             &[
                 Extension::ServerName(None),
                 Extension::Alpn(vec![b"http/1.1".to_vec()]),
-                Extension::SupportedGroups(vec![X25519]),
+                Extension::SupportedGroups(vec![NamedGroup::X25519.to_u16()]),
             ],
             ExtensionContext::EncryptedExtensions,
         );
         round_trip(&[], ExtensionContext::EncryptedExtensions);
         round_trip(
             &[Extension::Unknown {
-                typ: ext_type::STATUS_REQUEST,
+                typ: ExtensionType::StatusRequest.to_u16(),
                 data: vec![1, 2, 3],
             }],
             ExtensionContext::Certificate,
@@ -1036,7 +797,7 @@ mod tests {
         round_trip(
             &[
                 Extension::KeyShareClient(vec![]),
-                Extension::SupportedVersionsClient(vec![TLS13]),
+                Extension::SupportedVersionsClient(vec![ProtocolVersion::Tls13.to_u16()]),
             ],
             ExtensionContext::ClientHello,
         );
@@ -1072,12 +833,12 @@ mod tests {
     #[test]
     fn duplicates_are_illegal_parameter() {
         let exts = [
-            Extension::SupportedGroups(vec![SECP256R1]),
+            Extension::SupportedGroups(vec![NamedGroup::Secp256r1.to_u16()]),
             Extension::Unknown {
                 typ: 99,
                 data: vec![],
             },
-            Extension::SupportedGroups(vec![X25519]),
+            Extension::SupportedGroups(vec![NamedGroup::X25519.to_u16()]),
             Extension::Unknown {
                 typ: 100,
                 data: vec![],
@@ -1108,11 +869,11 @@ mod tests {
         );
         let shares = [Extension::KeyShareClient(vec![
             KeyShareEntry {
-                group: X25519,
+                group: NamedGroup::X25519.to_u16(),
                 key_exchange: vec![1; 32],
             },
             KeyShareEntry {
-                group: X25519,
+                group: NamedGroup::X25519.to_u16(),
                 key_exchange: vec![2; 32],
             },
         ])];
@@ -1127,15 +888,17 @@ mod tests {
     fn known_extension_in_wrong_message_is_illegal_parameter() {
         let cases = [
             (
-                Extension::SignatureAlgorithms(vec![0x0403]),
+                Extension::SignatureAlgorithms(vec![
+                    SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
+                ]),
                 ExtensionContext::EncryptedExtensions,
             ),
             (
-                Extension::SupportedGroups(vec![0x17]),
+                Extension::SupportedGroups(vec![NamedGroup::Secp256r1.to_u16()]),
                 ExtensionContext::ServerHello,
             ),
             (
-                Extension::SupportedVersionsServer(TLS13),
+                Extension::SupportedVersionsServer(ProtocolVersion::Tls13.to_u16()),
                 ExtensionContext::EncryptedExtensions,
             ),
             (Extension::ServerName(None), ExtensionContext::Certificate),
@@ -1209,59 +972,21 @@ mod tests {
     }
 
     #[test]
-    fn name_tables() {
-        assert_eq!(cipher_suite_name(0x1301), Some("TLS_AES_128_GCM_SHA256"));
-        assert_eq!(
-            cipher_suite_name(0x009c),
-            Some("TLS_RSA_WITH_AES_128_GCM_SHA256")
-        );
-        assert_eq!(
-            describe_cipher_suite(TLS_AES_128_GCM_SHA256).1,
-            "TLS_AES_128_GCM_SHA256: AES-128 in GCM mode for records, SHA-256 for the key schedule"
-        );
-        assert_eq!(named_group_name(SECP256R1), Some("secp256r1"));
-        assert_eq!(
-            signature_scheme_name(ECDSA_SECP256R1_SHA256),
-            Some("ecdsa_secp256r1_sha256")
-        );
-        assert_eq!(extension_name(ext_type::KEY_SHARE), Some("key_share"));
-        assert_eq!(
-            extension_name(ext_type::ALPN),
-            Some("application_layer_protocol_negotiation")
-        );
-        for (v, n) in [
-            (TLS13, "TLS 1.3"),
-            (TLS12, "TLS 1.2"),
-            (0x0302, "TLS 1.1"),
-            (0x0301, "TLS 1.0"),
-            (0x0300, "SSL 3.0"),
-        ] {
-            assert_eq!(version_name(v), Some(n));
-        }
-        assert!(is_grease(0x1a1a) && is_grease(0xfafa) && !is_grease(0x1a2a) && !is_grease(0x0a1a));
-        assert_eq!(describe_named_group(0x9999).0, "0x9999");
-    }
-
-    #[test]
     fn every_registry_entry_has_words_in_every_language() {
         use crate::text::{CORE_MESSAGES, bundle, check_text};
         use crate::wire::alert::AlertDescription;
-        let mut texts: Vec<Text> = [
-            CIPHER_SUITES,
-            NAMED_GROUPS,
-            SIGNATURE_SCHEMES,
-            EXTENSIONS,
-            VERSIONS,
-        ]
-        .iter()
-        .flat_map(|table| table.iter().map(|e| Text::message(e.2)))
-        .collect();
+        let ids = (CipherSuite::ALL.iter().map(|c| c.meaning_id()))
+            .chain(NamedGroup::ALL.iter().map(|c| c.meaning_id()))
+            .chain(SignatureScheme::ALL.iter().map(|c| c.meaning_id()))
+            .chain(ExtensionType::ALL.iter().map(|c| c.meaning_id()))
+            .chain(ProtocolVersion::ALL.iter().map(|c| c.meaning_id()));
+        let mut texts: Vec<Text> = ids.map(|id| Text::message(id.unwrap_or("none"))).collect();
         for v in [0x1301, 0x9999, 0x1a1a] {
-            texts.push(describe_cipher_suite(v).1);
+            texts.push(CipherSuite::from_u16(v).describe().1);
             texts.push(describe_named_group(v).1);
             texts.push(describe_signature_scheme(v).1);
             texts.push(describe_version(v).1);
-            texts.push(extension_purpose(v));
+            texts.push(ExtensionType::from_u16(v).purpose());
         }
         texts.extend((0..=255).map(|v| AlertDescription::from_u8(v).meaning()));
         for (code, sources) in CORE_MESSAGES {
@@ -1275,7 +1000,7 @@ mod tests {
             "0x9999: a group this lab does not know"
         );
         assert_eq!(
-            extension_purpose(0x0a0a),
+            ExtensionType::from_u16(0x0a0a).purpose(),
             "GREASE: a deliberately meaningless value that checks servers ignore what they don't know"
         );
     }

@@ -2,10 +2,11 @@
 
 use super::annotate::{Field, bytes, code_value, payload_bytes};
 use super::codec::{LenWidth, Reader, put_u8, put_u16, put_vector, with_vector};
+use super::codes::{CipherSuite, ExtensionType, ProtocolVersion, SignatureScheme};
 use super::error::DecodeError;
 use super::extensions::{
-    Extension, ExtensionContext, KeyShareEntry, describe_cipher_suite, describe_signature_scheme,
-    encode_extensions, ext_type, length_leaf, opaque_field, read_extensions, read_u16_list,
+    Extension, ExtensionContext, KeyShareEntry, encode_extensions, length_leaf, opaque_field,
+    read_extensions, read_u16_list,
 };
 use crate::text;
 use crate::text::Text;
@@ -433,13 +434,13 @@ pub fn annotate_handshake_messages(buf: &[u8], base: usize) -> Result<Vec<Field>
 
 impl ClientHello {
     /// The extension of the given type, if present.
-    pub fn extension(&self, typ: u16) -> Option<&Extension> {
+    pub fn extension(&self, typ: ExtensionType) -> Option<&Extension> {
         self.extensions.iter().find(|e| e.ext_type() == typ)
     }
 
     /// The host name from server_name.
     pub fn server_name(&self) -> Option<&str> {
-        match self.extension(ext_type::SERVER_NAME) {
+        match self.extension(ExtensionType::ServerName) {
             Some(Extension::ServerName(Some(h))) => Some(h),
             _ => None,
         }
@@ -447,7 +448,7 @@ impl ClientHello {
 
     /// The offered key shares.
     pub fn key_share(&self) -> Option<&[KeyShareEntry]> {
-        match self.extension(ext_type::KEY_SHARE) {
+        match self.extension(ExtensionType::KeyShare) {
             Some(Extension::KeyShareClient(v)) => Some(v),
             _ => None,
         }
@@ -455,7 +456,7 @@ impl ClientHello {
 
     /// The offered versions.
     pub fn supported_versions(&self) -> Option<&[u16]> {
-        match self.extension(ext_type::SUPPORTED_VERSIONS) {
+        match self.extension(ExtensionType::SupportedVersions) {
             Some(Extension::SupportedVersionsClient(v)) => Some(v),
             _ => None,
         }
@@ -463,7 +464,7 @@ impl ClientHello {
 
     /// The offered groups.
     pub fn supported_groups(&self) -> Option<&[u16]> {
-        match self.extension(ext_type::SUPPORTED_GROUPS) {
+        match self.extension(ExtensionType::SupportedGroups) {
             Some(Extension::SupportedGroups(v)) => Some(v),
             _ => None,
         }
@@ -471,7 +472,7 @@ impl ClientHello {
 
     /// The accepted signature schemes.
     pub fn signature_algorithms(&self) -> Option<&[u16]> {
-        match self.extension(ext_type::SIGNATURE_ALGORITHMS) {
+        match self.extension(ExtensionType::SignatureAlgorithms) {
             Some(Extension::SignatureAlgorithms(v)) => Some(v),
             _ => None,
         }
@@ -479,7 +480,7 @@ impl ClientHello {
 
     /// The offered ALPN protocol names.
     pub fn alpn(&self) -> Option<&[Vec<u8>]> {
-        match self.extension(ext_type::ALPN) {
+        match self.extension(ExtensionType::Alpn) {
             Some(Extension::Alpn(v)) => Some(v),
             _ => None,
         }
@@ -488,13 +489,13 @@ impl ClientHello {
 
 impl ServerHello {
     /// The extension of the given type, if present.
-    pub fn extension(&self, typ: u16) -> Option<&Extension> {
+    pub fn extension(&self, typ: ExtensionType) -> Option<&Extension> {
         self.extensions.iter().find(|e| e.ext_type() == typ)
     }
 
     /// The server's key share.
     pub fn key_share(&self) -> Option<&KeyShareEntry> {
-        match self.extension(ext_type::KEY_SHARE) {
+        match self.extension(ExtensionType::KeyShare) {
             Some(Extension::KeyShareServer(e)) => Some(e),
             _ => None,
         }
@@ -502,7 +503,7 @@ impl ServerHello {
 
     /// The selected version from supported_versions.
     pub fn supported_versions(&self) -> Option<u16> {
-        match self.extension(ext_type::SUPPORTED_VERSIONS) {
+        match self.extension(ExtensionType::SupportedVersions) {
             Some(Extension::SupportedVersionsServer(v)) => Some(*v),
             _ => None,
         }
@@ -516,7 +517,7 @@ impl ServerHello {
 
 impl EncryptedExtensions {
     /// The extension of the given type, if present.
-    pub fn extension(&self, typ: u16) -> Option<&Extension> {
+    pub fn extension(&self, typ: ExtensionType) -> Option<&Extension> {
         self.extensions.iter().find(|e| e.ext_type() == typ)
     }
 }
@@ -608,9 +609,9 @@ pub(crate) fn body_what(ht: HandshakeType) -> &'static str {
 }
 
 fn legacy_version_field(at: usize, v: u16) -> Field {
-    let meaning = match v {
-        0x0303 => Text::message("wire-legacy-version-tls12"),
-        v => text!("wire-legacy-version-other", version = format!("0x{v:04x}")),
+    let meaning = match ProtocolVersion::from_u16(v) {
+        ProtocolVersion::Tls12 => Text::message("wire-legacy-version-tls12"),
+        _ => text!("wire-legacy-version-other", version = format!("0x{v:04x}")),
     };
     Field::leaf("legacy_version", at..at + 2, format!("0x{v:04x}"), meaning)
 }
@@ -654,7 +655,7 @@ pub(crate) fn read_client_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError>
         "ClientHello.cipher_suites",
         "cipher_suites",
         "cipher_suite",
-        describe_cipher_suite,
+        |v| CipherSuite::from_u16(v).describe(),
     )?;
     suites_field.meaning = text!("wire-client-suites", n = cipher_suites.len());
     fields.push(suites_field);
@@ -740,7 +741,7 @@ pub(crate) fn read_server_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError>
     fields.push(session_id_field(&sid, "legacy_session_id_echo", false));
     let at = r.offset();
     let cipher_suite = r.u16("ServerHello.cipher_suite")?;
-    let (value, meaning) = describe_cipher_suite(cipher_suite);
+    let (value, meaning) = CipherSuite::from_u16(cipher_suite).describe();
     fields.push(Field::leaf(
         "cipher_suite",
         at..at + 2,
@@ -853,7 +854,7 @@ fn read_certificate(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
 fn read_certificate_verify(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
     let at = r.offset();
     let algorithm = r.u16("CertificateVerify.algorithm")?;
-    let (value, meaning) = describe_signature_scheme(algorithm);
+    let (value, meaning) = SignatureScheme::from_u16(algorithm).describe();
     let sig = r.vector(LenWidth::U16, 0, 0xffff, 1, "CertificateVerify.signature")?;
     let fields = vec![
         Field::leaf(
@@ -880,7 +881,12 @@ fn signature_field(algorithm: u16, sig: &super::codec::Vector<'_>) -> Field {
         meaning.clone(),
         Text::message("wire-signature-bytes"),
     );
-    if !matches!(algorithm, 0x0403 | 0x0503 | 0x0603) {
+    use SignatureScheme as S;
+    let ecdsa = matches!(
+        S::from_u16(algorithm),
+        S::EcdsaSecp256r1Sha256 | S::EcdsaSecp384r1Sha384 | S::EcdsaSecp521r1Sha512
+    );
+    if !ecdsa {
         return plain;
     }
     match ecdsa_der_fields(&mut sig.body.clone()) {
@@ -969,9 +975,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::wire::alert::AlertDescription;
     use crate::wire::annotate::check_tiling;
-    use crate::wire::extensions::{
-        ECDSA_SECP256R1_SHA256, SECP256R1, TLS_AES_128_GCM_SHA256, TLS12, TLS13,
-    };
+    use crate::wire::codes::NamedGroup;
     use crate::wire::record::{
         ContentType, Record, annotate_inner_plaintext, encode_inner_plaintext,
     };
@@ -984,18 +988,24 @@ pub(crate) mod tests {
 
     pub(crate) fn client_hello() -> HandshakeMessage {
         HandshakeMessage::ClientHello(ClientHello {
-            legacy_version: TLS12,
+            legacy_version: ProtocolVersion::Tls12.to_u16(),
             random: [7; 32],
             legacy_session_id: vec![9; 32],
-            cipher_suites: vec![TLS_AES_128_GCM_SHA256, 0x1302, 0x1a1a],
+            cipher_suites: vec![
+                CipherSuite::TlsAes128GcmSha256.to_u16(),
+                CipherSuite::TlsAes256GcmSha384.to_u16(),
+                0x1a1a, // GREASE
+            ],
             legacy_compression_methods: vec![0],
             extensions: vec![
                 Extension::ServerName(Some("bank.example".into())),
-                Extension::SupportedVersionsClient(vec![TLS13]),
-                Extension::SupportedGroups(vec![SECP256R1]),
-                Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256]),
+                Extension::SupportedVersionsClient(vec![ProtocolVersion::Tls13.to_u16()]),
+                Extension::SupportedGroups(vec![NamedGroup::Secp256r1.to_u16()]),
+                Extension::SignatureAlgorithms(vec![
+                    SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
+                ]),
                 Extension::KeyShareClient(vec![KeyShareEntry {
-                    group: SECP256R1,
+                    group: NamedGroup::Secp256r1.to_u16(),
                     key_exchange: point(1),
                 }]),
                 Extension::Alpn(vec![b"http/1.1".to_vec()]),
@@ -1005,15 +1015,15 @@ pub(crate) mod tests {
 
     pub(crate) fn server_hello() -> HandshakeMessage {
         HandshakeMessage::ServerHello(ServerHello {
-            legacy_version: TLS12,
+            legacy_version: ProtocolVersion::Tls12.to_u16(),
             random: [3; 32],
             legacy_session_id_echo: vec![9; 32],
-            cipher_suite: TLS_AES_128_GCM_SHA256,
+            cipher_suite: CipherSuite::TlsAes128GcmSha256.to_u16(),
             legacy_compression_method: 0,
             extensions: vec![
-                Extension::SupportedVersionsServer(TLS13),
+                Extension::SupportedVersionsServer(ProtocolVersion::Tls13.to_u16()),
                 Extension::KeyShareServer(KeyShareEntry {
-                    group: SECP256R1,
+                    group: NamedGroup::Secp256r1.to_u16(),
                     key_exchange: point(2),
                 }),
             ],
@@ -1052,7 +1062,7 @@ pub(crate) mod tests {
                 certificate_list: vec![],
             }),
             HandshakeMessage::CertificateVerify(CertificateVerify {
-                algorithm: ECDSA_SECP256R1_SHA256,
+                algorithm: SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
                 signature: vec![0x30; 71],
             }),
             HandshakeMessage::Finished(Finished {
@@ -1068,18 +1078,18 @@ pub(crate) mod tests {
             },
             // TLS 1.2 style hellos without an extension block.
             HandshakeMessage::ClientHello(ClientHello {
-                legacy_version: TLS12,
+                legacy_version: ProtocolVersion::Tls12.to_u16(),
                 random: [1; 32],
                 legacy_session_id: vec![],
-                cipher_suites: vec![0x009c],
+                cipher_suites: vec![CipherSuite::TlsRsaWithAes128GcmSha256.to_u16()],
                 legacy_compression_methods: vec![0],
                 extensions: vec![],
             }),
             HandshakeMessage::ServerHello(ServerHello {
-                legacy_version: TLS12,
+                legacy_version: ProtocolVersion::Tls12.to_u16(),
                 random: [2; 32],
                 legacy_session_id_echo: vec![],
-                cipher_suite: 0x009c,
+                cipher_suite: CipherSuite::TlsRsaWithAes128GcmSha256.to_u16(),
                 legacy_compression_method: 0,
                 extensions: vec![],
             }),
@@ -1173,19 +1183,31 @@ pub(crate) mod tests {
             unreachable!()
         };
         assert_eq!(ch.server_name(), Some("bank.example"));
-        assert_eq!(ch.supported_versions(), Some(&[TLS13][..]));
+        assert_eq!(
+            ch.supported_versions(),
+            Some(&[ProtocolVersion::Tls13.to_u16()][..])
+        );
         assert_eq!(ch.key_share().map(|k| k.len()), Some(1));
-        assert_eq!(ch.supported_groups(), Some(&[SECP256R1][..]));
+        assert_eq!(
+            ch.supported_groups(),
+            Some(&[NamedGroup::Secp256r1.to_u16()][..])
+        );
         assert_eq!(
             ch.signature_algorithms(),
-            Some(&[ECDSA_SECP256R1_SHA256][..])
+            Some(&[SignatureScheme::EcdsaSecp256r1Sha256.to_u16()][..])
         );
         assert_eq!(ch.alpn().map(|a| a.len()), Some(1));
         let HandshakeMessage::ServerHello(sh) = server_hello() else {
             unreachable!()
         };
-        assert_eq!(sh.supported_versions(), Some(TLS13));
-        assert_eq!(sh.key_share().map(|k| k.group), Some(SECP256R1));
+        assert_eq!(
+            sh.supported_versions(),
+            Some(ProtocolVersion::Tls13.to_u16())
+        );
+        assert_eq!(
+            sh.key_share().map(|k| k.group),
+            Some(NamedGroup::Secp256r1.to_u16())
+        );
         assert!(!sh.is_hello_retry_request());
     }
 
@@ -1317,7 +1339,7 @@ pub(crate) mod tests {
         der.extend([0x02, 32]);
         der.extend([2u8; 32]);
         let msg = HandshakeMessage::CertificateVerify(CertificateVerify {
-            algorithm: ECDSA_SECP256R1_SHA256,
+            algorithm: SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
             signature: der,
         });
         let bytes = msg.encode();
@@ -1338,7 +1360,9 @@ pub(crate) mod tests {
             unreachable!()
         };
         sh.random = HELLO_RETRY_REQUEST_RANDOM;
-        sh.extensions = vec![Extension::SupportedVersionsServer(TLS13)];
+        sh.extensions = vec![Extension::SupportedVersionsServer(
+            ProtocolVersion::Tls13.to_u16(),
+        )];
         let bytes = HandshakeMessage::ServerHello(sh.clone()).encode();
         let f = HandshakeMessage::annotate(&bytes, 0);
         assert_eq!(f.map(|f| f.name), Ok("HelloRetryRequest".to_string()));

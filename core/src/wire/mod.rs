@@ -10,6 +10,7 @@
 pub mod alert;
 pub mod annotate;
 pub mod codec;
+pub mod codes;
 pub mod error;
 pub mod extensions;
 pub mod handshake;
@@ -20,11 +21,12 @@ pub mod tls12;
 
 pub use alert::{Alert, AlertDescription, AlertLevel};
 pub use annotate::{Field, check_tiling};
+pub use codes::{
+    CipherSuite, ExtensionType, NamedGroup, ProtocolVersion, SignatureScheme, is_grease,
+};
 pub use error::DecodeError;
 pub use extensions::{
-    Extension, ExtensionContext, KeyShareEntry, cipher_suite_name, decode_extensions,
-    encode_extensions, ext_type, extension_name, named_group_name, signature_scheme_name,
-    version_name,
+    Extension, ExtensionContext, KeyShareEntry, decode_extensions, encode_extensions,
 };
 pub use handshake::{
     Certificate, CertificateEntry, CertificateVerify, ClientHello, EncryptedExtensions, Finished,

@@ -4,6 +4,7 @@
 use super::alert::Alert;
 use super::annotate::{Field, bytes, code_value, payload_bytes};
 use super::codec::Reader;
+use super::codes::ProtocolVersion;
 use super::error::DecodeError;
 use super::handshake::annotate_handshake_messages;
 use crate::text;
@@ -76,7 +77,7 @@ impl ContentType {
 }
 
 /// The record version every TLS 1.3 record carries (it says "TLS 1.2").
-pub const LEGACY_RECORD_VERSION: u16 = 0x0303;
+pub const LEGACY_RECORD_VERSION: u16 = ProtocolVersion::Tls12.to_u16();
 /// Largest plaintext fragment: 2^14 bytes.
 pub const MAX_PLAINTEXT: usize = 1 << 14;
 /// Largest protected fragment: 2^14 + 256 bytes.

@@ -223,23 +223,23 @@ mod tests {
     use super::*;
     use crate::wire::alert::AlertDescription;
     use crate::wire::annotate::check_tiling;
-    use crate::wire::extensions::{TLS_RSA_WITH_AES_128_GCM_SHA256, TLS12};
+    use crate::wire::codes::{CipherSuite, ProtocolVersion};
 
     fn messages() -> Vec<Tls12Message> {
         vec![
             Tls12Message::ClientHello(ClientHello {
-                legacy_version: TLS12,
+                legacy_version: ProtocolVersion::Tls12.to_u16(),
                 random: [1; 32],
                 legacy_session_id: vec![],
-                cipher_suites: vec![TLS_RSA_WITH_AES_128_GCM_SHA256],
+                cipher_suites: vec![CipherSuite::TlsRsaWithAes128GcmSha256.to_u16()],
                 legacy_compression_methods: vec![0],
                 extensions: vec![],
             }),
             Tls12Message::ServerHello(ServerHello {
-                legacy_version: TLS12,
+                legacy_version: ProtocolVersion::Tls12.to_u16(),
                 random: [2; 32],
                 legacy_session_id_echo: vec![5; 32],
-                cipher_suite: TLS_RSA_WITH_AES_128_GCM_SHA256,
+                cipher_suite: CipherSuite::TlsRsaWithAes128GcmSha256.to_u16(),
                 legacy_compression_method: 0,
                 extensions: vec![],
             }),

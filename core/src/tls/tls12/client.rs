@@ -13,15 +13,11 @@ use crate::tls::record_layer::Sealer;
 use crate::tls::tls12::core::{CHANGE_CIPHER_SPEC, Incoming, Tls12Core};
 use crate::tls::tls12::key_derivations;
 use crate::tls::{Check, CheckName, ClientConfig, Event, TlsError};
-use crate::wire::extensions::{ECDSA_SECP256R1_SHA256, TLS_RSA_WITH_AES_128_GCM_SHA256, TLS12};
 use crate::wire::{
-    AlertDescription, ClientHello, ClientKeyExchangeRsa, ContentType, Extension, Finished,
-    Tls12Message,
+    AlertDescription, CipherSuite, ClientHello, ClientKeyExchangeRsa, ContentType, Extension,
+    Finished, ProtocolVersion, SignatureScheme, Tls12Message,
 };
 use crate::wire::{HandshakeType, MessageKind};
-
-/// rsa_pkcs1_sha256: what the client can check in certificate signatures.
-const RSA_PKCS1_SHA256: u16 = 0x0401;
 
 /// The TLS 1.2 client: a browser of the RSA key-transport era.
 pub struct Tls12Client {
@@ -76,14 +72,18 @@ impl Tls12Client {
         let premaster_random = rng.bytes::<46>();
         let padding_rng = rng.fork();
         let hello = ClientHello {
-            legacy_version: TLS12,
+            legacy_version: ProtocolVersion::Tls12.to_u16(),
             random: client_random,
             legacy_session_id: Vec::new(),
-            cipher_suites: vec![TLS_RSA_WITH_AES_128_GCM_SHA256],
+            cipher_suites: vec![CipherSuite::TlsRsaWithAes128GcmSha256.to_u16()],
             legacy_compression_methods: vec![0],
             extensions: vec![
                 Extension::ServerName(Some(config.server_name.clone())),
-                Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256, RSA_PKCS1_SHA256]),
+                Extension::SignatureAlgorithms(vec![
+                    SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
+                    // rsa_pkcs1_sha256: what the client can check in certificate signatures.
+                    SignatureScheme::RsaPkcs1Sha256.to_u16(),
+                ]),
             ],
         };
         let bytes = Tls12Message::ClientHello(hello).encode();
@@ -157,7 +157,7 @@ impl Tls12Client {
         let state = std::mem::replace(&mut self.state, State::Closed);
         self.state = match (state, message) {
             (State::ExpectServerHello(mut hello), Tls12Message::ServerHello(server_hello)) => {
-                if server_hello.legacy_version != TLS12 {
+                if server_hello.legacy_version != ProtocolVersion::Tls12.to_u16() {
                     return Err(TlsError::new(
                         AlertDescription::ProtocolVersion,
                         text!(
@@ -166,7 +166,7 @@ impl Tls12Client {
                         ),
                     ));
                 }
-                if server_hello.cipher_suite != TLS_RSA_WITH_AES_128_GCM_SHA256 {
+                if server_hello.cipher_suite != CipherSuite::TlsRsaWithAes128GcmSha256.to_u16() {
                     return Err(suite_not_offered(server_hello.cipher_suite));
                 }
                 if server_hello.legacy_compression_method != 0 {

@@ -9,7 +9,9 @@ use crate::tls::record_layer::{
     decrypted_overflow, empty_handshake_record, record_length_mismatch, unknown_content_type,
 };
 use crate::tls::{Outgoing, Protection, TlsError};
-use crate::wire::{Alert, AlertDescription, ContentType, MAX_PLAINTEXT, MessageKind, Record};
+use crate::wire::{
+    Alert, AlertDescription, ContentType, LEGACY_RECORD_VERSION, MAX_PLAINTEXT, MessageKind, Record,
+};
 
 /// One thing a record brought.
 pub(crate) enum Incoming {
@@ -88,7 +90,8 @@ impl Tls12Core {
                 bytes.len().saturating_sub(5),
             ));
         }
-        if record.legacy_version != 0x0303 && !(first && self.lenient_first_version) {
+        if record.legacy_version != LEGACY_RECORD_VERSION && !(first && self.lenient_first_version)
+        {
             return Err(TlsError::new(
                 AlertDescription::ProtocolVersion,
                 text!(

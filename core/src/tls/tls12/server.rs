@@ -10,9 +10,9 @@ use crate::tls::record_layer::Sealer;
 use crate::tls::tls12::core::{CHANGE_CIPHER_SPEC, Incoming, Tls12Core};
 use crate::tls::tls12::key_derivations;
 use crate::tls::{Check, CheckName, Event, TlsError};
-use crate::wire::extensions::{TLS_RSA_WITH_AES_128_GCM_SHA256, TLS12};
 use crate::wire::{
-    AlertDescription, Certificate12, ClientHello, ContentType, Finished, ServerHello, Tls12Message,
+    AlertDescription, Certificate12, CipherSuite, ClientHello, ContentType, Finished,
+    ProtocolVersion, ServerHello, Tls12Message,
 };
 use crate::wire::{HandshakeType, MessageKind};
 
@@ -76,7 +76,7 @@ impl Tls12Server {
     pub fn new(config: Tls12ServerConfig, rng: &mut LabRng) -> (Tls12Server, Vec<Event>) {
         let server_random = rng.bytes::<32>();
         let mut fallback_premaster = [0u8; 48];
-        fallback_premaster[..2].copy_from_slice(&TLS12.to_be_bytes());
+        fallback_premaster[..2].copy_from_slice(&ProtocolVersion::Tls12.to_u16().to_be_bytes());
         fallback_premaster[2..].copy_from_slice(&rng.bytes::<46>());
         let server = Tls12Server {
             config,
@@ -224,7 +224,7 @@ impl Tls12Server {
         bytes: &[u8],
         events: &mut Vec<Event>,
     ) -> Result<State, TlsError> {
-        if hello.legacy_version < TLS12 {
+        if hello.legacy_version < ProtocolVersion::Tls12.to_u16() {
             return Err(TlsError::new(
                 AlertDescription::ProtocolVersion,
                 text!(
@@ -235,7 +235,7 @@ impl Tls12Server {
         }
         if !hello
             .cipher_suites
-            .contains(&TLS_RSA_WITH_AES_128_GCM_SHA256)
+            .contains(&CipherSuite::TlsRsaWithAes128GcmSha256.to_u16())
         {
             return Err(TlsError::new(
                 AlertDescription::HandshakeFailure,
@@ -255,10 +255,10 @@ impl Tls12Server {
         )));
         for message in [
             Tls12Message::ServerHello(ServerHello {
-                legacy_version: TLS12,
+                legacy_version: ProtocolVersion::Tls12.to_u16(),
                 random: self.server_random,
                 legacy_session_id_echo: Vec::new(),
-                cipher_suite: TLS_RSA_WITH_AES_128_GCM_SHA256,
+                cipher_suite: CipherSuite::TlsRsaWithAes128GcmSha256.to_u16(),
                 legacy_compression_method: 0,
                 extensions: Vec::new(),
             }),
@@ -283,9 +283,9 @@ impl Tls12Server {
     /// that the only symptom is a failing Finished (no padding oracle).
     fn decrypt_premaster(&self, encrypted: &[u8], events: &mut Vec<Event>) -> Vec<u8> {
         let decrypted = self.config.key.decrypt_pkcs1v15(encrypted).ok();
-        let well_formed = decrypted
-            .as_ref()
-            .is_some_and(|p| p.len() == 48 && p.get(..2) == Some(&TLS12.to_be_bytes()[..]));
+        let well_formed = decrypted.as_ref().is_some_and(|p| {
+            p.len() == 48 && p.get(..2) == Some(&ProtocolVersion::Tls12.to_u16().to_be_bytes()[..])
+        });
         events.push(Event::Check(Check::verdict(
             CheckName::PremasterSecret,
             well_formed,
