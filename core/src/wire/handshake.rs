@@ -2,7 +2,7 @@
 
 use super::annotate::{Field, bytes, code_value, payload_bytes};
 use super::codec::{LenWidth, Reader, put_u8, put_u16, put_vector, with_vector};
-use super::codes::{CipherSuite, ExtensionType, ProtocolVersion, SignatureScheme};
+use super::codes::{CipherSuite, ExtensionType, ProtocolVersion, SignatureScheme, wire_codes};
 use super::error::DecodeError;
 use super::extensions::{
     Extension, ExtensionContext, KeyShareEntry, encode_extensions, length_leaf, opaque_field,
@@ -11,143 +11,57 @@ use super::extensions::{
 use crate::text;
 use crate::text::Text;
 
-/// ```text
-/// enum {
-///     client_hello(1), server_hello(2), new_session_ticket(4), end_of_early_data(5),
-///     encrypted_extensions(8), certificate(11), certificate_request(13),
-///     certificate_verify(15), finished(20), key_update(24), message_hash(254), (255)
-/// } HandshakeType;
-/// ```
-/// plus the TLS 1.2 types server_key_exchange(12), server_hello_done(14) and
-/// client_key_exchange(16) used by the history lesson.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum HandshakeType {
-    /// 1
-    ClientHello,
-    /// 2
-    ServerHello,
-    /// 4
-    NewSessionTicket,
-    /// 8
-    EncryptedExtensions,
-    /// 11
-    Certificate,
-    /// 12 (TLS 1.2)
-    ServerKeyExchange,
-    /// 13
-    CertificateRequest,
-    /// 14 (TLS 1.2)
-    ServerHelloDone,
-    /// 15
-    CertificateVerify,
-    /// 16 (TLS 1.2)
-    ClientKeyExchange,
-    /// 20
-    Finished,
-    /// 24
-    KeyUpdate,
-    /// Any other value, kept as is.
-    Unknown(u8),
+wire_codes! {
+    /// ```text
+    /// enum {
+    ///     client_hello(1), server_hello(2), new_session_ticket(4), end_of_early_data(5),
+    ///     encrypted_extensions(8), certificate(11), certificate_request(13),
+    ///     certificate_verify(15), finished(20), key_update(24), message_hash(254), (255)
+    /// } HandshakeType;
+    /// ```
+    /// plus the TLS 1.2 types server_key_exchange(12), server_hello_done(14) and
+    /// client_key_exchange(16) used by the history lesson. end_of_early_data and
+    /// message_hash never travel in this lab: they stay `Unknown` but keep their names.
+    pub enum HandshakeType: u8 {
+        ClientHello = 1, "client_hello", "wire-msg-client-hello";
+        ServerHello = 2, "server_hello", "wire-msg-server-hello";
+        NewSessionTicket = 4, "new_session_ticket", "wire-msg-new-session-ticket";
+        EncryptedExtensions = 8, "encrypted_extensions", "wire-msg-encrypted-extensions";
+        Certificate = 11, "certificate", "wire-msg-certificate";
+        ServerKeyExchange = 12, "server_key_exchange", "wire-msg-server-key-exchange";
+        CertificateRequest = 13, "certificate_request", "wire-msg-certificate-request";
+        ServerHelloDone = 14, "server_hello_done", "wire-msg-server-hello-done";
+        CertificateVerify = 15, "certificate_verify", "wire-msg-certificate-verify";
+        ClientKeyExchange = 16, "client_key_exchange", "wire-msg-client-key-exchange";
+        Finished = 20, "finished", "wire-msg-finished";
+        KeyUpdate = 24, "key_update", "wire-msg-key-update";
+    }
 }
 
 impl HandshakeType {
-    /// The wire value.
-    pub fn to_u8(self) -> u8 {
-        match self {
-            HandshakeType::ClientHello => 1,
-            HandshakeType::ServerHello => 2,
-            HandshakeType::NewSessionTicket => 4,
-            HandshakeType::EncryptedExtensions => 8,
-            HandshakeType::Certificate => 11,
-            HandshakeType::ServerKeyExchange => 12,
-            HandshakeType::CertificateRequest => 13,
-            HandshakeType::ServerHelloDone => 14,
-            HandshakeType::CertificateVerify => 15,
-            HandshakeType::ClientKeyExchange => 16,
-            HandshakeType::Finished => 20,
-            HandshakeType::KeyUpdate => 24,
-            HandshakeType::Unknown(v) => v,
-        }
-    }
-
-    /// From the wire value.
-    pub fn from_u8(v: u8) -> Self {
-        match v {
-            1 => HandshakeType::ClientHello,
-            2 => HandshakeType::ServerHello,
-            4 => HandshakeType::NewSessionTicket,
-            8 => HandshakeType::EncryptedExtensions,
-            11 => HandshakeType::Certificate,
-            12 => HandshakeType::ServerKeyExchange,
-            13 => HandshakeType::CertificateRequest,
-            14 => HandshakeType::ServerHelloDone,
-            15 => HandshakeType::CertificateVerify,
-            16 => HandshakeType::ClientKeyExchange,
-            20 => HandshakeType::Finished,
-            24 => HandshakeType::KeyUpdate,
-            v => HandshakeType::Unknown(v),
-        }
-    }
-
     /// RFC name, e.g. "client_hello"; "unknown" for other values.
     pub fn name(self) -> &'static str {
-        match self {
-            HandshakeType::ClientHello => "client_hello",
-            HandshakeType::ServerHello => "server_hello",
-            HandshakeType::NewSessionTicket => "new_session_ticket",
-            HandshakeType::EncryptedExtensions => "encrypted_extensions",
-            HandshakeType::Certificate => "certificate",
-            HandshakeType::ServerKeyExchange => "server_key_exchange",
-            HandshakeType::CertificateRequest => "certificate_request",
-            HandshakeType::ServerHelloDone => "server_hello_done",
-            HandshakeType::CertificateVerify => "certificate_verify",
-            HandshakeType::ClientKeyExchange => "client_key_exchange",
-            HandshakeType::Finished => "finished",
-            HandshakeType::KeyUpdate => "key_update",
-            HandshakeType::Unknown(5) => "end_of_early_data",
-            HandshakeType::Unknown(254) => "message_hash",
-            HandshakeType::Unknown(_) => "unknown",
+        match (self.rfc_name(), self.to_u8()) {
+            (Some(name), _) => name,
+            (None, 5) => "end_of_early_data",
+            (None, 254) => "message_hash",
+            (None, _) => "unknown",
         }
     }
 
     /// Message name as the RFC writes the struct, e.g. "ClientHello".
     pub fn message_name(self) -> &'static str {
-        match self {
-            HandshakeType::ClientHello => "ClientHello",
-            HandshakeType::ServerHello => "ServerHello",
-            HandshakeType::NewSessionTicket => "NewSessionTicket",
-            HandshakeType::EncryptedExtensions => "EncryptedExtensions",
-            HandshakeType::Certificate => "Certificate",
-            HandshakeType::ServerKeyExchange => "ServerKeyExchange",
-            HandshakeType::CertificateRequest => "CertificateRequest",
-            HandshakeType::ServerHelloDone => "ServerHelloDone",
-            HandshakeType::CertificateVerify => "CertificateVerify",
-            HandshakeType::ClientKeyExchange => "ClientKeyExchange",
-            HandshakeType::Finished => "Finished",
-            HandshakeType::KeyUpdate => "KeyUpdate",
-            HandshakeType::Unknown(5) => "EndOfEarlyData",
-            HandshakeType::Unknown(254) => "MessageHash",
-            HandshakeType::Unknown(_) => "UnknownHandshakeMessage",
+        match (self.as_str(), self.to_u8()) {
+            (Some(name), _) => name,
+            (None, 5) => "EndOfEarlyData",
+            (None, 254) => "MessageHash",
+            (None, _) => "UnknownHandshakeMessage",
         }
     }
 
     /// What the message is for, as a message id of the core's words.
     fn purpose(self) -> Text {
-        Text::message(match self {
-            HandshakeType::ClientHello => "wire-msg-client-hello",
-            HandshakeType::ServerHello => "wire-msg-server-hello",
-            HandshakeType::NewSessionTicket => "wire-msg-new-session-ticket",
-            HandshakeType::EncryptedExtensions => "wire-msg-encrypted-extensions",
-            HandshakeType::Certificate => "wire-msg-certificate",
-            HandshakeType::ServerKeyExchange => "wire-msg-server-key-exchange",
-            HandshakeType::CertificateRequest => "wire-msg-certificate-request",
-            HandshakeType::ServerHelloDone => "wire-msg-server-hello-done",
-            HandshakeType::CertificateVerify => "wire-msg-certificate-verify",
-            HandshakeType::ClientKeyExchange => "wire-msg-client-key-exchange",
-            HandshakeType::Finished => "wire-msg-finished",
-            HandshakeType::KeyUpdate => "wire-msg-key-update",
-            HandshakeType::Unknown(_) => "wire-msg-unknown",
-        })
+        Text::message(self.meaning_id().unwrap_or("wire-msg-unknown"))
     }
 }
 
@@ -979,6 +893,45 @@ pub(crate) mod tests {
     use crate::wire::record::{
         ContentType, Record, annotate_inner_plaintext, encode_inner_plaintext,
     };
+
+    #[test]
+    fn handshake_types_keep_their_numbers_and_names() {
+        for v in 0..=255u8 {
+            let t = HandshakeType::from_u8(v);
+            assert_eq!(t.to_u8(), v);
+            assert_eq!(t.rfc_name().is_some(), HandshakeType::ALL.contains(&t));
+        }
+        let named = [
+            (1, "client_hello", "ClientHello"),
+            (2, "server_hello", "ServerHello"),
+            (4, "new_session_ticket", "NewSessionTicket"),
+            (5, "end_of_early_data", "EndOfEarlyData"),
+            (8, "encrypted_extensions", "EncryptedExtensions"),
+            (11, "certificate", "Certificate"),
+            (12, "server_key_exchange", "ServerKeyExchange"),
+            (13, "certificate_request", "CertificateRequest"),
+            (14, "server_hello_done", "ServerHelloDone"),
+            (15, "certificate_verify", "CertificateVerify"),
+            (16, "client_key_exchange", "ClientKeyExchange"),
+            (20, "finished", "Finished"),
+            (24, "key_update", "KeyUpdate"),
+            (254, "message_hash", "MessageHash"),
+            (99, "unknown", "UnknownHandshakeMessage"),
+        ];
+        for (v, name, message) in named {
+            let t = HandshakeType::from_u8(v);
+            assert_eq!((t.name(), t.message_name()), (name, message), "{v}");
+        }
+        assert_eq!(HandshakeType::from_u8(5), HandshakeType::Unknown(5));
+        assert_eq!(
+            HandshakeType::from_u8(254).purpose(),
+            HandshakeType::Unknown(9).purpose()
+        );
+        assert_eq!(
+            HandshakeType::Finished.purpose(),
+            Text::message("wire-msg-finished")
+        );
+    }
 
     fn point(seed: u8) -> Vec<u8> {
         let mut p = vec![4u8];
