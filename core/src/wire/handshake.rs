@@ -2,7 +2,7 @@
 
 use super::annotate::{Field, bytes, code_value, payload_bytes};
 use super::codec::{LenWidth, Reader, put_u8, put_u16, put_vector, with_vector};
-use super::codes::{CipherSuite, ExtensionType, ProtocolVersion, SignatureScheme};
+use super::codes::{CipherSuite, ExtensionType, ProtocolVersion, SignatureScheme, wire_codes};
 use super::error::DecodeError;
 use super::extensions::{
     Extension, ExtensionContext, KeyShareEntry, encode_extensions, length_leaf, opaque_field,
@@ -11,143 +11,57 @@ use super::extensions::{
 use crate::text;
 use crate::text::Text;
 
-/// ```text
-/// enum {
-///     client_hello(1), server_hello(2), new_session_ticket(4), end_of_early_data(5),
-///     encrypted_extensions(8), certificate(11), certificate_request(13),
-///     certificate_verify(15), finished(20), key_update(24), message_hash(254), (255)
-/// } HandshakeType;
-/// ```
-/// plus the TLS 1.2 types server_key_exchange(12), server_hello_done(14) and
-/// client_key_exchange(16) used by the history lesson.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum HandshakeType {
-    /// 1
-    ClientHello,
-    /// 2
-    ServerHello,
-    /// 4
-    NewSessionTicket,
-    /// 8
-    EncryptedExtensions,
-    /// 11
-    Certificate,
-    /// 12 (TLS 1.2)
-    ServerKeyExchange,
-    /// 13
-    CertificateRequest,
-    /// 14 (TLS 1.2)
-    ServerHelloDone,
-    /// 15
-    CertificateVerify,
-    /// 16 (TLS 1.2)
-    ClientKeyExchange,
-    /// 20
-    Finished,
-    /// 24
-    KeyUpdate,
-    /// Any other value, kept as is.
-    Unknown(u8),
+wire_codes! {
+    /// ```text
+    /// enum {
+    ///     client_hello(1), server_hello(2), new_session_ticket(4), end_of_early_data(5),
+    ///     encrypted_extensions(8), certificate(11), certificate_request(13),
+    ///     certificate_verify(15), finished(20), key_update(24), message_hash(254), (255)
+    /// } HandshakeType;
+    /// ```
+    /// plus the TLS 1.2 types server_key_exchange(12), server_hello_done(14) and
+    /// client_key_exchange(16) used by the history lesson. end_of_early_data and
+    /// message_hash never travel in this lab: they stay `Unknown` but keep their names.
+    pub enum HandshakeType: u8 {
+        ClientHello = 1, "client_hello", "wire-msg-client-hello";
+        ServerHello = 2, "server_hello", "wire-msg-server-hello";
+        NewSessionTicket = 4, "new_session_ticket", "wire-msg-new-session-ticket";
+        EncryptedExtensions = 8, "encrypted_extensions", "wire-msg-encrypted-extensions";
+        Certificate = 11, "certificate", "wire-msg-certificate";
+        ServerKeyExchange = 12, "server_key_exchange", "wire-msg-server-key-exchange";
+        CertificateRequest = 13, "certificate_request", "wire-msg-certificate-request";
+        ServerHelloDone = 14, "server_hello_done", "wire-msg-server-hello-done";
+        CertificateVerify = 15, "certificate_verify", "wire-msg-certificate-verify";
+        ClientKeyExchange = 16, "client_key_exchange", "wire-msg-client-key-exchange";
+        Finished = 20, "finished", "wire-msg-finished";
+        KeyUpdate = 24, "key_update", "wire-msg-key-update";
+    }
 }
 
 impl HandshakeType {
-    /// The wire value.
-    pub fn to_u8(self) -> u8 {
-        match self {
-            HandshakeType::ClientHello => 1,
-            HandshakeType::ServerHello => 2,
-            HandshakeType::NewSessionTicket => 4,
-            HandshakeType::EncryptedExtensions => 8,
-            HandshakeType::Certificate => 11,
-            HandshakeType::ServerKeyExchange => 12,
-            HandshakeType::CertificateRequest => 13,
-            HandshakeType::ServerHelloDone => 14,
-            HandshakeType::CertificateVerify => 15,
-            HandshakeType::ClientKeyExchange => 16,
-            HandshakeType::Finished => 20,
-            HandshakeType::KeyUpdate => 24,
-            HandshakeType::Unknown(v) => v,
-        }
-    }
-
-    /// From the wire value.
-    pub fn from_u8(v: u8) -> Self {
-        match v {
-            1 => HandshakeType::ClientHello,
-            2 => HandshakeType::ServerHello,
-            4 => HandshakeType::NewSessionTicket,
-            8 => HandshakeType::EncryptedExtensions,
-            11 => HandshakeType::Certificate,
-            12 => HandshakeType::ServerKeyExchange,
-            13 => HandshakeType::CertificateRequest,
-            14 => HandshakeType::ServerHelloDone,
-            15 => HandshakeType::CertificateVerify,
-            16 => HandshakeType::ClientKeyExchange,
-            20 => HandshakeType::Finished,
-            24 => HandshakeType::KeyUpdate,
-            v => HandshakeType::Unknown(v),
-        }
-    }
-
     /// RFC name, e.g. "client_hello"; "unknown" for other values.
     pub fn name(self) -> &'static str {
-        match self {
-            HandshakeType::ClientHello => "client_hello",
-            HandshakeType::ServerHello => "server_hello",
-            HandshakeType::NewSessionTicket => "new_session_ticket",
-            HandshakeType::EncryptedExtensions => "encrypted_extensions",
-            HandshakeType::Certificate => "certificate",
-            HandshakeType::ServerKeyExchange => "server_key_exchange",
-            HandshakeType::CertificateRequest => "certificate_request",
-            HandshakeType::ServerHelloDone => "server_hello_done",
-            HandshakeType::CertificateVerify => "certificate_verify",
-            HandshakeType::ClientKeyExchange => "client_key_exchange",
-            HandshakeType::Finished => "finished",
-            HandshakeType::KeyUpdate => "key_update",
-            HandshakeType::Unknown(5) => "end_of_early_data",
-            HandshakeType::Unknown(254) => "message_hash",
-            HandshakeType::Unknown(_) => "unknown",
+        match (self.rfc_name(), self.to_u8()) {
+            (Some(name), _) => name,
+            (None, 5) => "end_of_early_data",
+            (None, 254) => "message_hash",
+            (None, _) => "unknown",
         }
     }
 
     /// Message name as the RFC writes the struct, e.g. "ClientHello".
     pub fn message_name(self) -> &'static str {
-        match self {
-            HandshakeType::ClientHello => "ClientHello",
-            HandshakeType::ServerHello => "ServerHello",
-            HandshakeType::NewSessionTicket => "NewSessionTicket",
-            HandshakeType::EncryptedExtensions => "EncryptedExtensions",
-            HandshakeType::Certificate => "Certificate",
-            HandshakeType::ServerKeyExchange => "ServerKeyExchange",
-            HandshakeType::CertificateRequest => "CertificateRequest",
-            HandshakeType::ServerHelloDone => "ServerHelloDone",
-            HandshakeType::CertificateVerify => "CertificateVerify",
-            HandshakeType::ClientKeyExchange => "ClientKeyExchange",
-            HandshakeType::Finished => "Finished",
-            HandshakeType::KeyUpdate => "KeyUpdate",
-            HandshakeType::Unknown(5) => "EndOfEarlyData",
-            HandshakeType::Unknown(254) => "MessageHash",
-            HandshakeType::Unknown(_) => "UnknownHandshakeMessage",
+        match (self.as_str(), self.to_u8()) {
+            (Some(name), _) => name,
+            (None, 5) => "EndOfEarlyData",
+            (None, 254) => "MessageHash",
+            (None, _) => "UnknownHandshakeMessage",
         }
     }
 
     /// What the message is for, as a message id of the core's words.
     fn purpose(self) -> Text {
-        Text::message(match self {
-            HandshakeType::ClientHello => "wire-msg-client-hello",
-            HandshakeType::ServerHello => "wire-msg-server-hello",
-            HandshakeType::NewSessionTicket => "wire-msg-new-session-ticket",
-            HandshakeType::EncryptedExtensions => "wire-msg-encrypted-extensions",
-            HandshakeType::Certificate => "wire-msg-certificate",
-            HandshakeType::ServerKeyExchange => "wire-msg-server-key-exchange",
-            HandshakeType::CertificateRequest => "wire-msg-certificate-request",
-            HandshakeType::ServerHelloDone => "wire-msg-server-hello-done",
-            HandshakeType::CertificateVerify => "wire-msg-certificate-verify",
-            HandshakeType::ClientKeyExchange => "wire-msg-client-key-exchange",
-            HandshakeType::Finished => "wire-msg-finished",
-            HandshakeType::KeyUpdate => "wire-msg-key-update",
-            HandshakeType::Unknown(_) => "wire-msg-unknown",
-        })
+        Text::message(self.meaning_id().unwrap_or("wire-msg-unknown"))
     }
 }
 
@@ -971,429 +885,5 @@ pub(crate) fn read_unknown(typ: u8, r: &mut Reader<'_>) -> Body {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use crate::wire::alert::AlertDescription;
-    use crate::wire::annotate::check_tiling;
-    use crate::wire::codes::NamedGroup;
-    use crate::wire::record::{
-        ContentType, Record, annotate_inner_plaintext, encode_inner_plaintext,
-    };
-
-    fn point(seed: u8) -> Vec<u8> {
-        let mut p = vec![4u8];
-        p.extend((0..64).map(|i| seed.wrapping_add(i)));
-        p
-    }
-
-    pub(crate) fn client_hello() -> HandshakeMessage {
-        HandshakeMessage::ClientHello(ClientHello {
-            legacy_version: ProtocolVersion::Tls12.to_u16(),
-            random: [7; 32],
-            legacy_session_id: vec![9; 32],
-            cipher_suites: vec![
-                CipherSuite::TlsAes128GcmSha256.to_u16(),
-                CipherSuite::TlsAes256GcmSha384.to_u16(),
-                0x1a1a, // GREASE
-            ],
-            legacy_compression_methods: vec![0],
-            extensions: vec![
-                Extension::ServerName(Some("bank.example".into())),
-                Extension::SupportedVersionsClient(vec![ProtocolVersion::Tls13.to_u16()]),
-                Extension::SupportedGroups(vec![NamedGroup::Secp256r1.to_u16()]),
-                Extension::SignatureAlgorithms(vec![
-                    SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
-                ]),
-                Extension::KeyShareClient(vec![KeyShareEntry {
-                    group: NamedGroup::Secp256r1.to_u16(),
-                    key_exchange: point(1),
-                }]),
-                Extension::Alpn(vec![b"http/1.1".to_vec()]),
-            ],
-        })
-    }
-
-    pub(crate) fn server_hello() -> HandshakeMessage {
-        HandshakeMessage::ServerHello(ServerHello {
-            legacy_version: ProtocolVersion::Tls12.to_u16(),
-            random: [3; 32],
-            legacy_session_id_echo: vec![9; 32],
-            cipher_suite: CipherSuite::TlsAes128GcmSha256.to_u16(),
-            legacy_compression_method: 0,
-            extensions: vec![
-                Extension::SupportedVersionsServer(ProtocolVersion::Tls13.to_u16()),
-                Extension::KeyShareServer(KeyShareEntry {
-                    group: NamedGroup::Secp256r1.to_u16(),
-                    key_exchange: point(2),
-                }),
-            ],
-        })
-    }
-
-    pub(crate) fn all_messages() -> Vec<HandshakeMessage> {
-        vec![
-            client_hello(),
-            server_hello(),
-            HandshakeMessage::EncryptedExtensions(EncryptedExtensions {
-                extensions: vec![
-                    Extension::ServerName(None),
-                    Extension::Alpn(vec![b"http/1.1".to_vec()]),
-                ],
-            }),
-            HandshakeMessage::EncryptedExtensions(EncryptedExtensions { extensions: vec![] }),
-            HandshakeMessage::Certificate(Certificate {
-                certificate_request_context: vec![],
-                certificate_list: vec![
-                    CertificateEntry {
-                        cert_data: vec![0x30; 300],
-                        extensions: vec![],
-                    },
-                    CertificateEntry {
-                        cert_data: vec![0x31; 200],
-                        extensions: vec![Extension::Unknown {
-                            typ: 5,
-                            data: vec![1, 0, 0, 1, 0],
-                        }],
-                    },
-                ],
-            }),
-            HandshakeMessage::Certificate(Certificate {
-                certificate_request_context: vec![1, 2],
-                certificate_list: vec![],
-            }),
-            HandshakeMessage::CertificateVerify(CertificateVerify {
-                algorithm: SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
-                signature: vec![0x30; 71],
-            }),
-            HandshakeMessage::Finished(Finished {
-                verify_data: vec![0xaa; 32],
-            }),
-            HandshakeMessage::Unknown {
-                typ: 4,
-                body: vec![1, 2, 3],
-            },
-            HandshakeMessage::Unknown {
-                typ: 14,
-                body: vec![],
-            },
-            // TLS 1.2 style hellos without an extension block.
-            HandshakeMessage::ClientHello(ClientHello {
-                legacy_version: ProtocolVersion::Tls12.to_u16(),
-                random: [1; 32],
-                legacy_session_id: vec![],
-                cipher_suites: vec![CipherSuite::TlsRsaWithAes128GcmSha256.to_u16()],
-                legacy_compression_methods: vec![0],
-                extensions: vec![],
-            }),
-            HandshakeMessage::ServerHello(ServerHello {
-                legacy_version: ProtocolVersion::Tls12.to_u16(),
-                random: [2; 32],
-                legacy_session_id_echo: vec![],
-                cipher_suite: CipherSuite::TlsRsaWithAes128GcmSha256.to_u16(),
-                legacy_compression_method: 0,
-                extensions: vec![],
-            }),
-        ]
-    }
-
-    #[test]
-    fn every_message_round_trips_and_annotation_tiles_it() {
-        for msg in all_messages() {
-            let bytes = msg.encode();
-            assert_eq!(
-                HandshakeMessage::decode(&bytes),
-                Ok((msg.clone(), bytes.len())),
-                "{}",
-                msg.name()
-            );
-            let field = HandshakeMessage::annotate(&bytes, 5);
-            let Ok(field) = field else {
-                panic!("{}: {field:?}", msg.name())
-            };
-            assert_eq!(field.range, 5..5 + bytes.len());
-            assert_eq!(
-                check_tiling(std::slice::from_ref(&field), 5..5 + bytes.len()),
-                Ok(()),
-                "{}",
-                msg.name()
-            );
-            assert_eq!(field.name, msg.name());
-        }
-    }
-
-    #[test]
-    fn decode_all_and_annotate_many() {
-        let msgs = all_messages();
-        let bytes: Vec<u8> = msgs.iter().flat_map(|m| m.encode()).collect();
-        assert_eq!(HandshakeMessage::decode_all(&bytes), Ok(msgs.clone()));
-        let fields = annotate_handshake_messages(&bytes, 0).unwrap_or_default();
-        assert_eq!(fields.len(), msgs.len());
-        assert_eq!(check_tiling(&fields, 0..bytes.len()), Ok(()));
-    }
-
-    #[test]
-    fn client_hello_annotation_speaks_plainly() {
-        let bytes = client_hello().encode();
-        let Ok(f) = HandshakeMessage::annotate(&bytes, 0) else {
-            panic!("annotate failed")
-        };
-        let meaning = |name: &str| {
-            f.find(name)
-                .map(|x| x.meaning.to_string())
-                .unwrap_or_default()
-        };
-        assert_eq!(
-            meaning("legacy_version"),
-            "0x0303 = TLS 1.2, frozen for compatibility; the real version is in supported_versions"
-        );
-        assert_eq!(
-            meaning("random"),
-            "32 random bytes from the client; mixed into every key"
-        );
-        assert_eq!(
-            meaning("cipher_suite"),
-            "TLS_AES_128_GCM_SHA256: AES-128 in GCM mode for records, SHA-256 for the key schedule"
-        );
-        assert_eq!(
-            meaning("key_exchange"),
-            "the client's P-256 public key (uncompressed point, 65 bytes)"
-        );
-        let names: Vec<&str> = f.children.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "msg_type",
-                "length",
-                "legacy_version",
-                "random",
-                "legacy_session_id",
-                "cipher_suites",
-                "legacy_compression_methods",
-                "extensions"
-            ]
-        );
-        // The last cipher suite is a GREASE value.
-        let suites = f.find("cipher_suites").map(|s| s.children.len());
-        assert_eq!(suites, Some(4));
-    }
-
-    #[test]
-    fn helpers_find_extensions() {
-        let HandshakeMessage::ClientHello(ch) = client_hello() else {
-            unreachable!()
-        };
-        assert_eq!(ch.server_name(), Some("bank.example"));
-        assert_eq!(
-            ch.supported_versions(),
-            Some(&[ProtocolVersion::Tls13.to_u16()][..])
-        );
-        assert_eq!(ch.key_share().map(|k| k.len()), Some(1));
-        assert_eq!(
-            ch.supported_groups(),
-            Some(&[NamedGroup::Secp256r1.to_u16()][..])
-        );
-        assert_eq!(
-            ch.signature_algorithms(),
-            Some(&[SignatureScheme::EcdsaSecp256r1Sha256.to_u16()][..])
-        );
-        assert_eq!(ch.alpn().map(|a| a.len()), Some(1));
-        let HandshakeMessage::ServerHello(sh) = server_hello() else {
-            unreachable!()
-        };
-        assert_eq!(
-            sh.supported_versions(),
-            Some(ProtocolVersion::Tls13.to_u16())
-        );
-        assert_eq!(
-            sh.key_share().map(|k| k.group),
-            Some(NamedGroup::Secp256r1.to_u16())
-        );
-        assert!(!sh.is_hello_retry_request());
-    }
-
-    fn alert_of(bytes: &[u8]) -> Option<AlertDescription> {
-        HandshakeMessage::decode(bytes).err().map(|e| e.alert())
-    }
-
-    /// Re-frames `body` as a message of type `typ`.
-    fn framed(typ: u8, body: &[u8]) -> Vec<u8> {
-        let mut out = vec![typ];
-        put_vector(&mut out, LenWidth::U24, body);
-        out
-    }
-
-    #[test]
-    fn trailing_bytes_inside_a_message_are_decode_error() {
-        for msg in all_messages() {
-            let mut body = msg.encode_body();
-            body.push(0);
-            let bytes = framed(msg.handshake_type().to_u8(), &body);
-            let expected = match msg {
-                HandshakeMessage::Unknown { .. } | HandshakeMessage::Finished(_) => None,
-                _ => Some(AlertDescription::DecodeError),
-            };
-            assert_eq!(alert_of(&bytes), expected, "{}", msg.name());
-        }
-    }
-
-    #[test]
-    fn truncation_anywhere_is_decode_error() {
-        for msg in all_messages() {
-            let bytes = msg.encode();
-            for cut in 0..bytes.len() {
-                let short = bytes.get(..cut).unwrap_or_default();
-                assert_eq!(
-                    alert_of(short),
-                    Some(AlertDescription::DecodeError),
-                    "{} cut at {cut}",
-                    msg.name()
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn truncation_error_names_the_field() {
-        // A ClientHello whose cipher_suites vector claims 4 bytes but the body ends.
-        let mut body = vec![3, 3];
-        body.extend([0u8; 32]);
-        body.push(0);
-        body.extend([0, 4, 0x13]);
-        let err = HandshakeMessage::decode(&framed(1, &body)).err();
-        assert_eq!(
-            err.map(|e| e.to_string()).as_deref(),
-            Some("ClientHello.cipher_suites: needs 4 bytes at offset 41, only 1 left")
-        );
-    }
-
-    #[test]
-    fn empty_required_vectors_are_decode_error() {
-        let HandshakeMessage::ClientHello(ch) = client_hello() else {
-            unreachable!()
-        };
-        let no_suites = ClientHello {
-            cipher_suites: vec![],
-            ..ch.clone()
-        };
-        let no_compression = ClientHello {
-            legacy_compression_methods: vec![],
-            ..ch.clone()
-        };
-        let long_session = ClientHello {
-            legacy_session_id: vec![0; 33],
-            ..ch
-        };
-        for m in [no_suites, no_compression, long_session] {
-            let bytes = HandshakeMessage::ClientHello(m).encode();
-            assert_eq!(alert_of(&bytes), Some(AlertDescription::DecodeError));
-        }
-        let empty_finished = HandshakeMessage::Finished(Finished {
-            verify_data: vec![],
-        });
-        assert_eq!(
-            alert_of(&empty_finished.encode()),
-            Some(AlertDescription::DecodeError)
-        );
-        let empty_cert = HandshakeMessage::Certificate(Certificate {
-            certificate_request_context: vec![],
-            certificate_list: vec![CertificateEntry {
-                cert_data: vec![],
-                extensions: vec![],
-            }],
-        });
-        assert_eq!(
-            alert_of(&empty_cert.encode()),
-            Some(AlertDescription::DecodeError)
-        );
-    }
-
-    #[test]
-    fn duplicate_extension_in_client_hello_is_illegal_parameter() {
-        let HandshakeMessage::ClientHello(mut ch) = client_hello() else {
-            unreachable!()
-        };
-        ch.extensions
-            .push(Extension::ServerName(Some("evil.example".into())));
-        let bytes = HandshakeMessage::ClientHello(ch).encode();
-        assert_eq!(alert_of(&bytes), Some(AlertDescription::IllegalParameter));
-    }
-
-    #[test]
-    fn unknown_extensions_are_kept() {
-        let HandshakeMessage::ClientHello(mut ch) = client_hello() else {
-            unreachable!()
-        };
-        ch.extensions.push(Extension::Unknown {
-            typ: 0xbeef,
-            data: vec![1, 2, 3],
-        });
-        let msg = HandshakeMessage::ClientHello(ch);
-        let bytes = msg.encode();
-        assert_eq!(HandshakeMessage::decode(&bytes), Ok((msg, bytes.len())));
-    }
-
-    #[test]
-    fn ecdsa_signature_is_split_into_r_and_s() {
-        let mut der = vec![0x30, 68, 0x02, 32];
-        der.extend([1u8; 32]);
-        der.extend([0x02, 32]);
-        der.extend([2u8; 32]);
-        let msg = HandshakeMessage::CertificateVerify(CertificateVerify {
-            algorithm: SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
-            signature: der,
-        });
-        let bytes = msg.encode();
-        let f = HandshakeMessage::annotate(&bytes, 0)
-            .map(|f| vec![f])
-            .unwrap_or_default();
-        assert_eq!(check_tiling(&f, 0..bytes.len()), Ok(()));
-        let sig = f.first().and_then(|f| f.find("signature"));
-        let names: Vec<&str> = sig
-            .map(|s| s.children.iter().map(|c| c.name.as_str()).collect())
-            .unwrap_or_default();
-        assert_eq!(names, ["length", "SEQUENCE", "r", "s"]);
-    }
-
-    #[test]
-    fn special_server_randoms_are_explained() {
-        let HandshakeMessage::ServerHello(mut sh) = server_hello() else {
-            unreachable!()
-        };
-        sh.random = HELLO_RETRY_REQUEST_RANDOM;
-        sh.extensions = vec![Extension::SupportedVersionsServer(
-            ProtocolVersion::Tls13.to_u16(),
-        )];
-        let bytes = HandshakeMessage::ServerHello(sh.clone()).encode();
-        let f = HandshakeMessage::annotate(&bytes, 0);
-        assert_eq!(f.map(|f| f.name), Ok("HelloRetryRequest".to_string()));
-        let mut random = [5u8; 32];
-        if let Some(tail) = random.get_mut(24..) {
-            tail.copy_from_slice(&DOWNGRADE_TLS12);
-        }
-        sh.random = random;
-        let bytes = HandshakeMessage::ServerHello(sh).encode();
-        let f = HandshakeMessage::annotate(&bytes, 0);
-        let meaning = f
-            .ok()
-            .and_then(|f| f.find("random").map(|r| r.meaning.to_string()));
-        assert!(meaning.is_some_and(|m| m.contains("DOWNGRD")));
-    }
-
-    #[test]
-    fn records_and_inner_plaintext_annotate_handshake_content() {
-        let flight: Vec<u8> = [client_hello(), server_hello()]
-            .iter()
-            .flat_map(|m| m.encode())
-            .collect();
-        let rec = Record::new(ContentType::Handshake, flight.clone()).encode();
-        let fields = Record::annotate(&rec).unwrap_or_default();
-        assert_eq!(check_tiling(&fields, 0..rec.len()), Ok(()));
-        let frag = fields.last();
-        assert_eq!(frag.map(|f| f.children.len()), Some(2));
-
-        let inner = encode_inner_plaintext(&flight, ContentType::Handshake, 4);
-        let fields = annotate_inner_plaintext(&inner, 0).unwrap_or_default();
-        assert_eq!(check_tiling(&fields, 0..inner.len()), Ok(()));
-        assert_eq!(fields.first().map(|f| f.children.len()), Some(2));
-    }
-}
+#[path = "handshake_test.rs"]
+pub(crate) mod tests;
