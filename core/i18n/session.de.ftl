@@ -186,3 +186,5 @@ lesson-outcome-completed = abgeschlossen
 lesson-outcome-aborted = abgebrochen vom { $side }: { $alert }
 error-live-client-left = der Client ist gegangen, bevor der Handshake fertig war
 error-live-client-alert = der Client hat einen fatalen Alert gesendet
+error-second-hello-changed = das zweite ClientHello unterscheidet sich vom ersten in mehr als dem Schlüsselanteil (RFC 8446 §4.1.2)
+error-second-hello-share = das zweite ClientHello muss genau einen Schlüsselanteil tragen, für die Gruppe, nach der der Server gefragt hat

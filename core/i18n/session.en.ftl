@@ -182,3 +182,5 @@ lesson-outcome-completed = completed
 lesson-outcome-aborted = aborted by { $side }: { $alert }
 error-live-client-left = the client left before the handshake was done
 error-live-client-alert = the client sent a fatal alert
+error-second-hello-changed = the second ClientHello differs from the first in more than its key share (RFC 8446 §4.1.2)
+error-second-hello-share = the second ClientHello must carry exactly one key share, for the group the server asked for

@@ -121,6 +121,7 @@ wire-entries-by-preference = { $count }, in bevorzugter Reihenfolge
 wire-extension-type = sagt, welche Erweiterung folgt: { $name }
 wire-extensions = optionale Funktionen und Parameter; TLS 1.3 handelt hier fast alles aus
 wire-selected-version = der Server hat diese Version gewählt: { $version }
+wire-hrr-selected-group = der Server fragt noch einmal: schicke einen Schlüsselanteil für diese Gruppe: { $group }
 wire-client-shares = ein öffentlicher Schlüssel für jede Gruppe, von der der Client vermutet, dass der Server sie wählt
 wire-extension-data-skipped = dieses Lab verwendet diese Erweiterung nicht: Ihre Bytes werden aufbewahrt und übersprungen
 wire-host-name-ascii = der Name der Website, im Klartext für jeden auf dem Weg lesbar

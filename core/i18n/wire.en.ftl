@@ -117,6 +117,7 @@ wire-entries-by-preference = { $count }, in order of preference
 wire-extension-type = says which extension follows: { $name }
 wire-extensions = optional features and parameters; TLS 1.3 negotiates almost everything here
 wire-selected-version = the server picked this version: { $version }
+wire-hrr-selected-group = the server asks again: send a key share for this group: { $group }
 wire-client-shares = one public key for each group the client guesses the server will pick
 wire-extension-data-skipped = this lab does not use this extension: its bytes are kept and skipped
 wire-host-name-ascii = the website's name, in plain text for anyone on the path to read

@@ -222,3 +222,47 @@ fn garbage_gets_an_alert_and_the_session_ends() {
         }
     ));
 }
+
+#[test]
+fn a_client_without_a_usable_share_is_asked_again() {
+    // rustls offers secp384r1 first (its share) and secp256r1: the lab's server holds
+    // no secp384r1 key, so it sends a HelloRetryRequest for secp256r1.
+    let pki = pki();
+    let (session, answer) = run(
+        &pki,
+        client(
+            &pki,
+            Some(vec![
+                provider::kx_group::SECP384R1,
+                provider::kx_group::SECP256R1,
+            ]),
+        ),
+        &["GET / HTTP/1.1\r\nHost: bank.example\r\nConnection: close\r\n\r\n"],
+    );
+    assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
+    let timeline = session.timeline(SESSION_START_UNIX, session_pki(&pki));
+    let names: Vec<String> = timeline.steps.iter().map(|s| s.name.to_string()).collect();
+    let retry = names
+        .iter()
+        .position(|n| n == "hello_retry_request")
+        .expect("a HelloRetryRequest");
+    assert_eq!(names[retry - 1], "client_hello");
+    assert!(
+        names[retry + 1..].iter().any(|n| n == "client_hello_2"),
+        "{names:?}"
+    );
+    assert_eq!(timeline.outcome, Outcome::Completed);
+    let shared = timeline
+        .secret(Side::Server, "ecdhe_shared_secret")
+        .expect("the shared secret");
+    assert_eq!(shared.function, "ECDH (P-256)");
+    // The retry's selected_group is annotated by name.
+    let record = &timeline.steps[retry].records[0];
+    let mut found = false;
+    let mut stack: Vec<&handshake_lab_core::wire::Field> = record.fields.iter().collect();
+    while let Some(field) = stack.pop() {
+        found |= field.name == "selected_group" && field.value == "secp256r1";
+        stack.extend(field.children.iter());
+    }
+    assert!(found, "selected_group = secp256r1 in the annotation");
+}

@@ -250,6 +250,58 @@ fn openssl_s_client_completes_with_each_group_it_offers_first() {
 }
 
 #[test]
+fn openssl_with_no_share_the_server_takes_gets_a_hello_retry_request() {
+    if !require("openssl") {
+        return;
+    }
+    let server = Running::start("hrr", Limits::default());
+    let mut child = Command::new("openssl")
+        .args(["s_client", "-connect"])
+        .arg(format!("127.0.0.1:{}", server.port))
+        .args([
+            "-servername",
+            "bank.example",
+            "-tls1_3",
+            "-groups",
+            "ffdhe2048:P-256",
+            "-CAfile",
+        ])
+        .arg(server.ca())
+        .args(["-verify_return_error", "-quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("openssl runs");
+    if let Some(stdin) = child.stdin.as_mut() {
+        use std::io::Write;
+        let _ =
+            stdin.write_all(b"GET / HTTP/1.1\r\nHost: bank.example\r\nConnection: close\r\n\r\n");
+    }
+    let output = child.wait_with_output().expect("openssl ends");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.starts_with("HTTP/1.1 200 OK"),
+        "{text} {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (_, recordings) = server.finish();
+    let names: Vec<String> = recordings[0]
+        .timeline
+        .steps
+        .iter()
+        .map(|s| s.name.to_string())
+        .collect();
+    assert_eq!(
+        names[..2],
+        ["client_hello", "hello_retry_request"],
+        "{names:?}"
+    );
+    assert!(names.contains(&"client_hello_2".to_string()), "{names:?}");
+    assert_eq!(recordings[0].timeline.outcome.line(), "outcome: completed");
+}
+
+#[test]
 fn python_ssl_logs_in() {
     if !require("python3") {
         return;

@@ -49,6 +49,8 @@ pub enum StepKind {
     ClientHello,
     /// `server_hello`
     ServerHello,
+    /// `hello_retry_request`: the server asks for another ClientHello.
+    HelloRetryRequest,
     /// `encrypted_extensions`
     EncryptedExtensions,
     /// `certificate`
@@ -94,6 +96,7 @@ impl StepKind {
                 HandshakeType::Finished => StepKind::Finished(role),
                 other => StepKind::OtherHandshake(role, other),
             },
+            MessageKind::HelloRetryRequest => StepKind::HelloRetryRequest,
             MessageKind::ChangeCipherSpec => StepKind::ChangeCipherSpec(role),
             MessageKind::HttpRequest => StepKind::HttpRequest,
             MessageKind::HttpResponse => StepKind::HttpResponse,
@@ -107,30 +110,6 @@ impl StepKind {
             },
         }
     }
-
-    /// Every kind a simulated scenario produces (the app's message files give each a
-    /// title and an explanation).
-    pub const SIMULATED: [StepKind; 19] = [
-        StepKind::ClientHello,
-        StepKind::ServerHello,
-        StepKind::EncryptedExtensions,
-        StepKind::Certificate,
-        StepKind::CertificateVerify,
-        StepKind::ServerHelloDone,
-        StepKind::ClientKeyExchange,
-        StepKind::ChangeCipherSpec(Role::Client),
-        StepKind::ChangeCipherSpec(Role::Server),
-        StepKind::Finished(Role::Client),
-        StepKind::Finished(Role::Server),
-        StepKind::HttpRequest,
-        StepKind::HttpResponse,
-        StepKind::CloseNotify(Role::Client),
-        StepKind::CloseNotify(Role::Server),
-        StepKind::Alert(Role::Client),
-        StepKind::Alert(Role::Server),
-        StepKind::StolenKey(RecordedSession::Tls12Rsa),
-        StepKind::StolenKey(RecordedSession::Tls13Ecdhe),
-    ];
 }
 
 impl fmt::Display for StepKind {
@@ -138,6 +117,7 @@ impl fmt::Display for StepKind {
         let fixed = match self {
             StepKind::ClientHello => "client_hello",
             StepKind::ServerHello => "server_hello",
+            StepKind::HelloRetryRequest => "hello_retry_request",
             StepKind::EncryptedExtensions => "encrypted_extensions",
             StepKind::Certificate => "certificate",
             StepKind::CertificateVerify => "certificate_verify",

@@ -90,6 +90,11 @@ impl ServerKeys {
         }
     }
 
+    /// Our groups, in order of preference.
+    pub fn groups(&self) -> Vec<u16> {
+        self.keys.iter().map(GroupKey::group).collect()
+    }
+
     /// The key for the first group of ours the client sent a share for, with that share.
     pub fn choose(self, shares: &[crate::wire::KeyShareEntry]) -> Option<(GroupKey, &[u8])> {
         self.keys.into_iter().find_map(|key| {

@@ -10,10 +10,11 @@ use crate::tls::record_layer::Sealer;
 use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, key_exchange_derivation};
 use crate::tls::{ALPN_HTTP11, TlsError};
 use crate::tls::{Check, CheckName, Event};
+use crate::wire::handshake::HELLO_RETRY_REQUEST_RANDOM;
 use crate::wire::{
     AlertDescription, Certificate, CertificateEntry, CertificateVerify, CipherSuite, ClientHello,
-    ContentType, EncryptedExtensions, Extension, Finished, HandshakeMessage, HandshakeType,
-    KeyShareEntry, MessageKind, ProtocolVersion, ServerHello, SignatureScheme,
+    ContentType, EncryptedExtensions, Extension, ExtensionType, Finished, HandshakeMessage,
+    HandshakeType, KeyShareEntry, MessageKind, ProtocolVersion, ServerHello, SignatureScheme,
 };
 
 /// What the server holds before anyone connects.
@@ -44,6 +45,8 @@ pub struct Server {
 
 enum State {
     ExpectClientHello,
+    /// After a HelloRetryRequest: the client says hello again with a share for `group`.
+    ExpectSecondClientHello(Box<Retry>),
     ExpectFinished {
         transcript: Transcript,
         client_handshake_traffic_secret: [u8; 32],
@@ -56,7 +59,7 @@ enum State {
 impl State {
     fn expects(&self) -> Text {
         match self {
-            State::ExpectClientHello => "ClientHello".into(),
+            State::ExpectClientHello | State::ExpectSecondClientHello(_) => "ClientHello".into(),
             State::ExpectFinished { .. } => "Finished".into(),
             State::Connected => application_data(),
             State::Closed => nothing_closed(),
@@ -140,7 +143,28 @@ impl Server {
                             keys,
                             report: *live,
                         };
-                        on_client_hello(config, records, keys, random, &hello, message, events)?
+                        let hello = Hello {
+                            message: &hello,
+                            bytes: message,
+                            retry: None,
+                        };
+                        on_client_hello(config, records, keys, random, hello, events)?
+                    }
+                    (
+                        State::ExpectSecondClientHello(retry),
+                        HandshakeMessage::ClientHello(hello),
+                    ) => {
+                        let keys = Offered {
+                            keys: retry.keys.clone(),
+                            report: *live,
+                        };
+                        let random = retry.random;
+                        let hello = Hello {
+                            message: &hello,
+                            bytes: message,
+                            retry: Some(*retry),
+                        };
+                        on_client_hello(config, records, keys, random, hello, events)?
                     }
                     (
                         State::ExpectFinished {
@@ -209,6 +233,106 @@ struct Offered {
     report: bool,
 }
 
+/// A ClientHello as received: decoded, its bytes, and (for the second) what the
+/// HelloRetryRequest left.
+struct Hello<'a> {
+    message: &'a ClientHello,
+    bytes: &'a [u8],
+    retry: Option<Retry>,
+}
+
+/// What the server keeps after a HelloRetryRequest (RFC 8446 §4.1.4).
+struct Retry {
+    /// Its keys and random, unused so far.
+    keys: ServerKeys,
+    random: [u8; 32],
+    /// The first ClientHello: the second must equal it but for the key share.
+    first: ClientHello,
+    /// The group the server asked for.
+    group: u16,
+    /// message_hash(ClientHello1) and the HelloRetryRequest (RFC 8446 §4.4.1).
+    transcript: Transcript,
+}
+
+/// RFC 8446 §4.4.1: the first ClientHello enters the transcript as a synthetic
+/// `message_hash` message carrying its hash.
+fn message_hash(first_hello: &[u8]) -> Vec<u8> {
+    let mut message = vec![254, 0, 0, 32];
+    message.extend_from_slice(&crate::crypto::sha256(first_hello));
+    message
+}
+
+/// Whether the second ClientHello is the first one again, as RFC 8446 §4.1.2 allows:
+/// the same but for key_share (and the extensions a client may drop or add on a
+/// retry: early_data, cookie, pre_shared_key, padding).
+fn same_hello_but_the_share(first: &ClientHello, second: &ClientHello) -> bool {
+    let kept = |hello: &ClientHello| -> Vec<Extension> {
+        hello
+            .extensions
+            .iter()
+            .filter(|e| {
+                !matches!(
+                    e.ext_type(),
+                    ExtensionType::KeyShare
+                        | ExtensionType::EarlyData
+                        | ExtensionType::Cookie
+                        | ExtensionType::PreSharedKey
+                        | ExtensionType::Padding
+                )
+            })
+            .cloned()
+            .collect()
+    };
+    first.legacy_version == second.legacy_version
+        && first.random == second.random
+        && first.legacy_session_id == second.legacy_session_id
+        && first.cipher_suites == second.cipher_suites
+        && first.legacy_compression_methods == second.legacy_compression_methods
+        && kept(first) == kept(second)
+}
+
+/// RFC 8446 §4.1.4: a ServerHello with the special random, the suite the server
+/// picked and the group it wants a share for; the transcript restarts from
+/// message_hash(ClientHello1).
+fn hello_retry_request(
+    records: &mut RecordLayer,
+    keys: ServerKeys,
+    random: [u8; 32],
+    hello: &ClientHello,
+    hello_bytes: &[u8],
+    group: u16,
+    events: &mut Vec<Event>,
+) -> State {
+    events.push(Event::Accepted(MessageKind::Handshake(
+        HandshakeType::ClientHello,
+    )));
+    let retry_request = HandshakeMessage::ServerHello(ServerHello {
+        legacy_version: ProtocolVersion::Tls12.to_u16(),
+        random: HELLO_RETRY_REQUEST_RANDOM,
+        legacy_session_id_echo: hello.legacy_session_id.clone(),
+        cipher_suite: CipherSuite::TlsAes128GcmSha256.to_u16(),
+        legacy_compression_method: 0,
+        extensions: vec![
+            Extension::SupportedVersionsServer(ProtocolVersion::Tls13.to_u16()),
+            Extension::KeyShareHelloRetryRequest(group),
+        ],
+    })
+    .encode();
+    events.push(Event::Send(
+        records.seal(ContentType::Handshake, &retry_request),
+    ));
+    let mut transcript = Transcript::new();
+    transcript.add(&message_hash(hello_bytes));
+    transcript.add(&retry_request);
+    State::ExpectSecondClientHello(Box::new(Retry {
+        keys,
+        random,
+        first: hello.clone(),
+        group,
+        transcript,
+    }))
+}
+
 /// The host name in a ClientHello's server_name extension.
 fn client_server_name(hello: &ClientHello) -> Option<String> {
     hello.extensions.iter().find_map(|e| match e {
@@ -224,10 +348,22 @@ fn on_client_hello(
     records: &mut RecordLayer,
     keys: Offered,
     random: [u8; 32],
-    hello: &ClientHello,
-    hello_bytes: &[u8],
+    hello: Hello<'_>,
     events: &mut Vec<Event>,
 ) -> Result<State, TlsError> {
+    let Hello {
+        message: hello,
+        bytes: hello_bytes,
+        retry,
+    } = hello;
+    if let Some(retry) = &retry
+        && !same_hello_but_the_share(&retry.first, hello)
+    {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            Text::message("error-second-hello-changed"),
+        ));
+    }
     let versions = hello.extensions.iter().find_map(|e| match e {
         Extension::SupportedVersionsClient(v) => Some(v),
         _ => None,
@@ -286,11 +422,40 @@ fn on_client_hello(
         ));
     };
     let report = keys.report;
-    let Some((key, peer_share)) = keys.keys.choose(shares) else {
+    if let Some(retry) = &retry
+        && (shares.len() != 1 || shares.iter().all(|s| s.group != retry.group))
+    {
         return Err(TlsError::new(
-            AlertDescription::HandshakeFailure,
-            Text::message("error-no-secp256r1-share"),
+            AlertDescription::IllegalParameter,
+            Text::message("error-second-hello-share"),
         ));
+    }
+    let Some((key, peer_share)) = keys.keys.clone().choose(shares) else {
+        // No share we can use. A group we hold that the client supports: ask again.
+        let supported = hello.extensions.iter().find_map(|e| match e {
+            Extension::SupportedGroups(groups) => Some(groups),
+            _ => None,
+        });
+        let group = keys
+            .keys
+            .groups()
+            .into_iter()
+            .find(|g| supported.is_some_and(|list| list.contains(g)));
+        return match (group, retry) {
+            (Some(group), None) => Ok(hello_retry_request(
+                records,
+                keys.keys,
+                random,
+                hello,
+                hello_bytes,
+                group,
+                events,
+            )),
+            _ => Err(TlsError::new(
+                AlertDescription::HandshakeFailure,
+                Text::message("error-no-secp256r1-share"),
+            )),
+        };
     };
     if report {
         events.push(key.event());
@@ -315,7 +480,7 @@ fn on_client_hello(
             Text::message("error-client-key-share-invalid"),
         )
     })?;
-    let mut transcript = Transcript::new();
+    let mut transcript = retry.map_or_else(Transcript::new, |r| r.transcript);
     transcript.add(hello_bytes);
     events.push(Event::Accepted(MessageKind::Handshake(
         HandshakeType::ClientHello,

@@ -30,6 +30,8 @@ pub enum ExtensionContext {
     ClientHello,
     /// ServerHello.extensions.
     ServerHello,
+    /// The extensions of a HelloRetryRequest (a ServerHello with the special random).
+    HelloRetryRequest,
     /// EncryptedExtensions.extensions.
     EncryptedExtensions,
     /// CertificateEntry.extensions.
@@ -42,6 +44,7 @@ impl ExtensionContext {
         match self {
             ExtensionContext::ClientHello => "ClientHello",
             ExtensionContext::ServerHello => "ServerHello",
+            ExtensionContext::HelloRetryRequest => "HelloRetryRequest",
             ExtensionContext::EncryptedExtensions => "EncryptedExtensions",
             ExtensionContext::Certificate => "Certificate",
         }
@@ -95,6 +98,9 @@ pub enum Extension {
     KeyShareClient(Vec<KeyShareEntry>),
     /// ServerHello form: `KeyShareEntry server_share;`
     KeyShareServer(KeyShareEntry),
+    /// HelloRetryRequest form: `NamedGroup selected_group;` (the group the server
+    /// asks the client to send a share for).
+    KeyShareHelloRetryRequest(u16),
     /// An extension this module does not model; kept and skipped, never rejected.
     Unknown {
         /// The extension type.
@@ -115,7 +121,9 @@ impl Extension {
             Extension::SupportedVersionsClient(_) | Extension::SupportedVersionsServer(_) => {
                 ExtensionType::SupportedVersions
             }
-            Extension::KeyShareClient(_) | Extension::KeyShareServer(_) => ExtensionType::KeyShare,
+            Extension::KeyShareClient(_)
+            | Extension::KeyShareServer(_)
+            | Extension::KeyShareHelloRetryRequest(_) => ExtensionType::KeyShare,
             Extension::Unknown { typ, .. } => ExtensionType::from_u16(*typ),
         }
     }
@@ -145,6 +153,7 @@ impl Extension {
                 }
             }),
             Extension::KeyShareServer(e) => put_key_share_entry(&mut out, e),
+            Extension::KeyShareHelloRetryRequest(group) => put_u16(&mut out, *group),
             Extension::Unknown { data, .. } => out.extend_from_slice(data),
         }
         out
@@ -353,7 +362,9 @@ fn allowed(typ: ExtensionType, ctx: ExtensionContext) -> bool {
             matches!(ctx, C::ClientHello | C::EncryptedExtensions)
         }
         T::SignatureAlgorithms => ctx == C::ClientHello,
-        T::SupportedVersions | T::KeyShare => matches!(ctx, C::ClientHello | C::ServerHello),
+        T::SupportedVersions | T::KeyShare => {
+            matches!(ctx, C::ClientHello | C::ServerHello | C::HelloRetryRequest)
+        }
         _ => true,
     }
 }
@@ -473,6 +484,22 @@ fn read_extension_data(
                 children,
             );
             Ok((Extension::KeyShareClient(entries), value.into(), vec![f]))
+        }
+        (T::KeyShare, C::HelloRetryRequest) => {
+            let at = r.offset();
+            let group = r.u16("key_share.selected_group")?;
+            let (value, meaning) = describe_named_group(group);
+            let f = Field::leaf(
+                "selected_group",
+                at..at + 2,
+                value.clone(),
+                text!("wire-hrr-selected-group", group = meaning),
+            );
+            Ok((
+                Extension::KeyShareHelloRetryRequest(group),
+                value.into(),
+                vec![f],
+            ))
         }
         (T::KeyShare, _) => {
             let (e, f) = read_key_share_entry(r, ctx.sender())?;

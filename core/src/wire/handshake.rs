@@ -670,7 +670,12 @@ pub(crate) fn read_server_hello(r: &mut Reader<'_>) -> Result<Body, DecodeError>
     let extensions = if r.is_empty() {
         Vec::new()
     } else {
-        let (exts, f) = read_extensions(r, ExtensionContext::ServerHello)?;
+        let context = if random == HELLO_RETRY_REQUEST_RANDOM {
+            ExtensionContext::HelloRetryRequest
+        } else {
+            ExtensionContext::ServerHello
+        };
+        let (exts, f) = read_extensions(r, context)?;
         fields.push(f);
         exts
     };

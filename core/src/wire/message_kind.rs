@@ -1,7 +1,7 @@
 //! What one record on the wire carries, as the lab names it: the type every layer
 //! above matches on instead of a string.
 
-use super::handshake::HandshakeType;
+use super::handshake::{HELLO_RETRY_REQUEST_RANDOM, HandshakeType};
 use super::record::ContentType;
 
 /// What a record (or, on plain HTTP, one HTTP message) carries.
@@ -9,6 +9,9 @@ use super::record::ContentType;
 pub enum MessageKind {
     /// A handshake message: ClientHello, Certificate, Finished, ...
     Handshake(HandshakeType),
+    /// A ServerHello with the HelloRetryRequest random: the server asks the client
+    /// to say hello again with a key share it can use (RFC 8446 §4.1.4).
+    HelloRetryRequest,
     /// TLS 1.2's ChangeCipherSpec (TLS 1.3's compatibility one is never sent here).
     ChangeCipherSpec,
     /// An alert: close_notify or a fatal one.
@@ -26,9 +29,17 @@ impl MessageKind {
     /// handshake record is named for its first message).
     pub fn of(content_type: ContentType, content: &[u8]) -> MessageKind {
         match content_type {
-            ContentType::Handshake => MessageKind::Handshake(HandshakeType::from_u8(
-                content.first().copied().unwrap_or(0),
-            )),
+            ContentType::Handshake => {
+                match HandshakeType::from_u8(content.first().copied().unwrap_or(0)) {
+                    // msg_type, length (3), legacy_version (2), then the random.
+                    HandshakeType::ServerHello
+                        if content.get(6..38) == Some(&HELLO_RETRY_REQUEST_RANDOM[..]) =>
+                    {
+                        MessageKind::HelloRetryRequest
+                    }
+                    other => MessageKind::Handshake(other),
+                }
+            }
             ContentType::ChangeCipherSpec => MessageKind::ChangeCipherSpec,
             ContentType::Alert => MessageKind::Alert,
             ContentType::ApplicationData | ContentType::Unknown(_) => MessageKind::ApplicationData,
@@ -40,6 +51,7 @@ impl MessageKind {
     pub fn name(self) -> &'static str {
         match self {
             MessageKind::Handshake(t) => t.message_name(),
+            MessageKind::HelloRetryRequest => "HelloRetryRequest",
             MessageKind::ChangeCipherSpec => "ChangeCipherSpec",
             MessageKind::Alert => "alert",
             MessageKind::ApplicationData => "application data",
@@ -52,6 +64,7 @@ impl MessageKind {
     pub fn handshake_type(self) -> Option<HandshakeType> {
         match self {
             MessageKind::Handshake(t) => Some(t),
+            MessageKind::HelloRetryRequest => Some(HandshakeType::ServerHello),
             _ => None,
         }
     }
