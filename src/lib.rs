@@ -10,4 +10,5 @@
 pub use handshake_lab_core::{crypto, export, http, lesson, sim, text, tls, wire};
 
 pub mod app;
+pub mod cli;
 pub mod commands;

@@ -194,6 +194,19 @@ fn the_core_touches_files_only_where_its_caller_says() {
 }
 
 #[test]
+fn only_the_live_layer_opens_sockets() {
+    let found = offenders(
+        &["core/src", "src"],
+        &["TcpListener", "TcpStream", "UdpSocket", "std::net::Tcp"],
+    );
+    assert!(
+        found.is_empty(),
+        "sockets outside live/:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
 fn wire_does_no_crypto_and_holds_no_state() {
     let found = offenders(
         &["core/src/wire"],

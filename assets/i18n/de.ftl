@@ -446,3 +446,26 @@ shot-failed = Das Bildschirmfoto ließ sich nicht in { $folder } speichern: { $r
 shot-retry = Noch einmal versuchen
 shot-dismiss = Ausblenden
 zoom-level = Vergrößerung { $percent } % (Ctrl +, Ctrl -, Ctrl 0)
+
+## Die Live-Quelle: echte Browser melden sich bei der Bank des Labors an
+live-button = Live
+live-button-hint = Echte Browser auf diesem Rechner melden sich bei der Bank des Labors an; ihre Handshakes lassen sich Schritt für Schritt ansehen
+live-heading = Live: echte Browser
+live-intro = Die Bank des Labors wartet auf diesem Rechner auf Verbindungen. Melde dich mit deinem eigenen Browser, mit curl oder einem anderen TLS-Client an und wähle dann die Verbindung, um sie Schritt für Schritt anzusehen. Der Server kennt jeden Schlüssel der Sitzung.
+live-port = Port
+live-start = Zuhören starten
+live-stop = Zuhören beenden
+live-error = Konnte nicht starten: { $reason }
+live-listening = Erreichbar unter
+live-ca = Das Wurzelzertifikat des Labors: { $path }
+live-trust-browser = Browser: als Zertifizierungsstelle importieren, oder die Adresse öffnen und die Warnung bestätigen (auch diese Warnung gehört zur Lektion).
+live-trust-curl = curl:
+live-recorded-in = Jede Verbindung wird außerdem in { $folder } gespeichert
+live-none-yet = Noch keine Verbindung.
+live-connections = Verbindungen ({ $n }), die neueste zuerst
+live-client-unknown = unbekannter Client
+live-connection = { $number }  { $time }  { $client } ({ $address }): { $outcome }
+scenario-name-live = Live: ein echter Client
+scenario-explain-live = Die Sitzung eines echten Browsers oder Werkzeugs mit der Bank des Labors, aufgezeichnet vom Live-Server.
+step-live-client_change_cipher_spec = ChangeCipherSpec: ein Überbleibsel für alte Middleboxen
+step-live-client_change_cipher_spec-explain = Ein Ein-Byte-Record, den TLS 1.3 ignoriert. Browser schicken ihn, damit alte Netzwerkgeräte, die TLS 1.2 erwarten, die Verbindung durchlassen (RFC 8446, Anhang D.4).

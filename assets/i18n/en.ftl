@@ -453,3 +453,26 @@ a11y-hide-value-of = Hide the value of { $name }
 keys-read-value = Read value
 keys-hide-value = Hide value
 keys-value-of = { $name } ({ $len } bytes): { $hex }
+
+## The live source: real browsers log in to the lab's bank
+live-button = Live
+live-button-hint = Let real browsers on this machine log in to the lab's bank, and step through their handshakes
+live-heading = Live: real browsers
+live-intro = The lab's bank listens on this machine. Log in with your own browser, curl or any TLS client, then pick the connection to step through it. The server knows every key of the session.
+live-port = Port
+live-start = Start listening
+live-stop = Stop listening
+live-error = Could not start: { $reason }
+live-listening = Listening on
+live-ca = The lab's root certificate: { $path }
+live-trust-browser = Browsers: import it as a certificate authority, or open the address and accept the warning (the lesson is in that warning too).
+live-trust-curl = curl:
+live-recorded-in = Every connection is also saved in { $folder }
+live-none-yet = No connection yet.
+live-connections = Connections ({ $n }), newest first
+live-client-unknown = unknown client
+live-connection = { $number }  { $time }  { $client } ({ $address }): { $outcome }
+scenario-name-live = Live: a real client
+scenario-explain-live = A real browser's or tool's session with the lab's bank, recorded by the live server.
+step-live-client_change_cipher_spec = ChangeCipherSpec: a leftover for old middleboxes
+step-live-client_change_cipher_spec-explain = A one-byte record that TLS 1.3 ignores. Browsers send it so that old network equipment, which expects TLS 1.2, lets the connection through (RFC 8446, appendix D.4).

@@ -13,8 +13,10 @@
 //! are the RFC's; recordings in memory are capped (on disk they stay).
 #![forbid(unsafe_code)]
 
+mod listening;
 mod serve;
 
+pub use listening::Listening;
 pub use serve::{Limits, LiveError, Recording, ServeConfig, ServeEvent, Served, Server};
 
 /// Where recordings go when the user names no folder: the user's data directory

@@ -220,6 +220,8 @@ impl Server {
             .set_nonblocking(true)
             .map_err(LiveError::Accept)?;
         let active = Arc::new(AtomicUsize::new(0));
+        // Set when the loop ends: the connections in flight say close_notify and end.
+        let shutdown = Arc::new(AtomicBool::new(false));
         let (events, finished) = channel::<ServeEvent>();
         let mut next_number = 0;
         let mut served = Served {
@@ -254,6 +256,7 @@ impl Server {
                         config: self.config.clone(),
                         pki: Arc::clone(&self.pki),
                         active: Arc::clone(&active),
+                        shutdown: Arc::clone(&shutdown),
                         events: events.clone(),
                     };
                     let spawned = std::thread::Builder::new()
@@ -284,7 +287,8 @@ impl Server {
             }
             workers.retain(|w| !w.is_finished());
         }
-        // Let the connections in flight finish (each has its own deadline).
+        // The connections in flight end now (within one read timeout) and are recorded.
+        shutdown.store(true, Ordering::Relaxed);
         drop(events);
         for worker in workers {
             let _ = worker.join();
@@ -324,6 +328,7 @@ struct Connection {
     config: ServeConfig,
     pki: Arc<IssuedPki>,
     active: Arc<AtomicUsize>,
+    shutdown: Arc<AtomicBool>,
     events: Sender<ServeEvent>,
 }
 
@@ -372,7 +377,8 @@ impl Connection {
                 || (session.requests_answered() == 0
                     && !session.is_connected()
                     && now.duration_since(opened) > limits.handshake_timeout)
-                || now.duration_since(last_heard) > limits.idle_timeout;
+                || now.duration_since(last_heard) > limits.idle_timeout
+                || self.shutdown.load(Ordering::Relaxed);
             if deadline_passed {
                 let reaction = session.time_out(micros(now));
                 let _ = stream.write_all(&reaction.send);

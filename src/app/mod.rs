@@ -36,6 +36,7 @@ pub mod views {
     pub mod inspector;
     pub mod key_exchange;
     pub mod keys;
+    pub mod live;
     pub mod scenarios;
     pub mod sequence;
     pub mod wire_editor;
@@ -49,8 +50,8 @@ use access::{a11y, contrast, help};
 use lesson_mode::{lesson_view, lessons};
 use slides::window as slides_window;
 use views::{
-    attempt, certificate, controls, eavesdropper, inputs, inspector, keys, scenarios, sequence,
-    wire_editor,
+    attempt, certificate, controls, eavesdropper, inputs, inspector, keys, live, scenarios,
+    sequence, wire_editor,
 };
 
 use crate::tls::{Protection, Side};
@@ -204,6 +205,8 @@ pub enum Command {
     SetLanguage(String),
     /// Open or close the keyboard help.
     Help(bool),
+    /// The live source: listen for real browsers, show one of their sessions.
+    Live(live::LiveCommand),
 }
 
 /// The app: persisted settings, the sessions on screen and each view's state.
@@ -233,6 +236,8 @@ pub struct LabApp {
     /// Lesson mode: the catalog, the open lesson and its step.
     pub lessons: lessons::LessonsState,
     wire_editor: wire_editor::WireEditorState,
+    /// The live source: the lab's bank for real browsers, and their sessions.
+    pub live: live::LiveState,
     commands: Vec<Command>,
     /// Slide mode: the caption banner (lesson and step title) drawn across the top.
     pub slide_caption: Option<slides::Caption>,
@@ -291,6 +296,7 @@ impl LabApp {
             keys: keys::KeysState::default(),
             lessons: lessons::LessonsState::new(catalog),
             wire_editor: wire_editor::WireEditorState::default(),
+            live: live::LiveState::default(),
             commands: Vec::new(),
             slide_caption: None,
             slides_window: slides_window::SlidesWindow::default(),
@@ -342,6 +348,7 @@ impl LabApp {
                 ui.weak(s.tr("app-subtitle"));
                 ui.separator();
                 lesson_view::top_button(ui, s, &self.lessons, &mut commands);
+                live::top_button(ui, s, &self.live, &mut commands);
                 if let Some(name) = scenarios::chooser(ui, s, session.inputs.scenario) {
                     // Another scenario is free exploration: the lesson steps aside.
                     if in_lesson {
@@ -409,6 +416,14 @@ impl LabApp {
                     lesson_view::ui(ui, s, &mut self.lessons, progress, step, &mut commands);
                 });
             lesson_rect = Some(lesson_panel.response.rect);
+        }
+        if self.live.open {
+            let width = ui.available_width();
+            egui::Panel::left("live")
+                .resizable(true)
+                .default_size(360.0)
+                .size_range(260.0..=(width * 0.3).max(261.0))
+                .show(ui, |ui| self.live.ui(ui, s, &mut commands));
         }
         let width = ui.available_width();
         let sequence_panel = egui::Panel::left("sequence")
@@ -515,15 +530,15 @@ impl LabApp {
                 self.playing_since = Some(now);
             }
             Command::Pause => self.playing_since = None,
-            Command::SetInputs(inputs) => match self.session.recompute(&inputs) {
-                Ok(()) => {
-                    self.inputs.error = None;
-                    self.inputs.sync(&self.session.inputs);
-                    self.step = self.step.min(self.session.len().saturating_sub(1));
-                    self.lesson_inputs_changed();
+            Command::SetInputs(mut inputs) => {
+                // Changing an input of a live session goes back to the simulated bank.
+                if inputs.scenario == crate::sim::ScenarioName::Live {
+                    inputs.scenario = crate::sim::ScenarioName::Https;
+                    inputs.edits.clear();
                 }
-                Err(reason) => self.inputs.error = Some(reason),
-            },
+                self.live.shown = None;
+                self.set_inputs(&inputs);
+            }
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::SetPresentation(on) => self.settings.presentation = on,
             Command::SetPace(seconds) => self.settings.pace_seconds = seconds.clamp(0.5, 10.0),
@@ -533,8 +548,54 @@ impl LabApp {
             Command::Screenshot => self.screenshot.request(ctx),
             Command::SetLanguage(code) => self.set_language(&code),
             Command::Help(open) => self.help.open = open,
+            Command::Live(command) => self.apply_live(command, ctx),
         }
         ctx.request_repaint();
+    }
+
+    /// Simulates `inputs`; on success the session on screen is theirs, else the
+    /// inputs panel says why and the session stays.
+    fn set_inputs(&mut self, inputs: &Inputs) {
+        match self.session.recompute(inputs) {
+            Ok(()) => {
+                self.inputs.error = None;
+                self.inputs.sync(&self.session.inputs);
+                self.step = self.step.min(self.session.len().saturating_sub(1));
+                self.lesson_inputs_changed();
+            }
+            Err(reason) => self.inputs.error = Some(reason),
+        }
+    }
+
+    fn apply_live(&mut self, command: live::LiveCommand, ctx: &egui::Context) {
+        match command {
+            live::LiveCommand::Show(open) => self.live.open = open,
+            live::LiveCommand::Start(port) => {
+                let name = self.session.inputs.server_name.clone();
+                self.live.start(port, &name, ctx);
+            }
+            live::LiveCommand::Stop => self.live.stop(),
+            live::LiveCommand::Open(number) => {
+                let Some(recording) = self.live.recording(number) else {
+                    return;
+                };
+                match Session::from_live(&recording.timeline) {
+                    Ok(mut session) => {
+                        if self.lesson_id().is_some() {
+                            self.leave_lesson();
+                        }
+                        session.generation = self.session.generation + 1;
+                        self.session = session;
+                        self.inputs.sync(&self.session.inputs);
+                        self.inputs.error = None;
+                        self.inspector.step_changed();
+                        self.step = 0;
+                        self.live.shown = Some(number);
+                    }
+                    Err(reason) => self.live.error = Some(reason),
+                }
+            }
+        }
     }
 
     fn go_to(&mut self, step: usize, now: f64) {

@@ -122,6 +122,31 @@ impl Session {
         })
     }
 
+    /// A live session (a real client's, recorded by the live server) on screen, with
+    /// the simulated plain-HTTP login beside it for the eavesdropper's comparison.
+    pub fn from_live(timeline: &Timeline) -> Result<Session, String> {
+        let inputs = Inputs {
+            server_name: timeline.scenario.server_name.clone(),
+            scenario: ScenarioName::Live,
+            ..Inputs::default()
+        };
+        let http =
+            simulate(&Inputs::default().scenario(ScenarioName::Http)).map_err(|e| e.to_string())?;
+        let root = summarize_certificate(&timeline.pki.ca_cert_der).map_err(|e| e.to_string());
+        let server = received_certificate(timeline)
+            .unwrap_or_else(|| Ok(timeline.pki.server_cert_der.clone()))
+            .and_then(|der| summarize_certificate(&der).map_err(|e| e.to_string()));
+        Ok(Session {
+            inputs,
+            https: timeline.clone(),
+            http,
+            root,
+            server,
+            previous: None,
+            generation: 1,
+        })
+    }
+
     /// Simulates scenario `name` with `inputs` (a lesson's scenario): the wire edits
     /// of another scenario do not carry over.
     pub fn compute_scenario(name: ScenarioName, inputs: &Inputs) -> Result<Session, String> {

@@ -7,6 +7,7 @@ mod core_text;
 mod core_text_session;
 mod inspector_de;
 mod lessons;
+mod live;
 mod navigation;
 mod panels;
 mod scenarios;

@@ -89,7 +89,7 @@ pub struct PkiRequest<'a> {
     /// live server adds `localhost`, so a browser on the same machine can open it.
     pub extra_dns_names: &'a [String],
     /// Addresses the certificate is valid for (SAN iPAddress), for URLs by address.
-    pub ip_addresses: &'a [std::net::IpAddr],
+    pub ip_addresses: &'a [core::net::IpAddr],
 }
 
 fn build_err(e: impl core::fmt::Display) -> CryptoError {
@@ -314,8 +314,8 @@ pub fn issue_pki_with(
     }
     for ip in ip_addresses {
         let octets = match ip {
-            std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
-            std::net::IpAddr::V6(v6) => v6.octets().to_vec(),
+            core::net::IpAddr::V4(v4) => v4.octets().to_vec(),
+            core::net::IpAddr::V6(v6) => v6.octets().to_vec(),
         };
         alt_names.push(GeneralName::IpAddress(
             x509_cert::der::asn1::OctetString::new(octets).map_err(build_err)?,
