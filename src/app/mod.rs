@@ -405,7 +405,8 @@ impl LabApp {
         });
         // Side panels never take more than their share, so the step and its bytes keep
         // room at 1280x720 and in presentation mode (which scales everything up).
-        if lesson_view::panel_shown(&self.lessons) {
+        // The live panel takes the lesson panel's place while it is open.
+        if lesson_view::panel_shown(&self.lessons) && !self.live.open {
             let width = ui.available_width();
             let lesson_panel = egui::Panel::left("lesson")
                 .resizable(true)

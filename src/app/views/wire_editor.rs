@@ -121,6 +121,12 @@ impl WireEditorState {
         let Some(current) = session.https.steps.get(step) else {
             return;
         };
+        // A live session happened once, on a real network: nothing to replay with
+        // other bytes.
+        if session.inputs.scenario == crate::sim::ScenarioName::Live {
+            self.draft = None;
+            return;
+        }
         let record = current.records.first();
         match (&mut self.draft, record) {
             (Some((index, text)), Some(record)) if *index == record.index => {
