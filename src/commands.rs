@@ -275,10 +275,14 @@ pub fn serve(
                     Ok((json, _)) => json.display().to_string(),
                     Err(e) => format!("not written: {e}"),
                 };
+                let why = match &recording.timeline.outcome {
+                    crate::sim::Outcome::Aborted { reason, .. } => format!(" ({reason})"),
+                    crate::sim::Outcome::Completed => String::new(),
+                };
                 say(
                     out,
                     format!(
-                        "connection {:04} from {}: {} request(s), {} ({files})",
+                        "connection {:04} from {}: {} request(s), {}{why}; {files}",
                         recording.number,
                         recording.peer,
                         recording.requests,

@@ -302,6 +302,26 @@ fn openssl_with_no_share_the_server_takes_gets_a_hello_retry_request() {
 }
 
 #[test]
+fn a_tls12_only_client_gets_protocol_version() {
+    if !require("curl") {
+        return;
+    }
+    let server = Running::start("tls12", Limits::default());
+    let output = curl(&server.ca(), &["--tls-max", "1.2", &server.url("/")]);
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("protocol version"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (_, recordings) = server.finish();
+    assert_eq!(
+        recordings[0].timeline.outcome.line(),
+        "outcome: aborted by server: protocol_version"
+    );
+}
+
+#[test]
 fn python_ssl_logs_in() {
     if !require("python3") {
         return;
