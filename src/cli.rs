@@ -117,6 +117,9 @@ pub enum Command {
         /// Stop after the first connection that carried a request.
         #[arg(long)]
         once: bool,
+        /// The server certificate's key: ECDSA P-256, or RSA-2048 signing with RSA-PSS.
+        #[arg(long, default_value = "ecdsa", value_parser = ["ecdsa", "rsa"])]
+        key: String,
     },
 }
 

@@ -221,6 +221,14 @@ pub fn theme(name: &str) -> crate::app::Theme {
     }
 }
 
+/// The `--key` value as the live layer's key kind (clap allows only the two).
+pub fn key_kind(name: &str) -> handshake_lab_live::KeyKind {
+    match name {
+        "rsa" => handshake_lab_live::KeyKind::Rsa,
+        _ => handshake_lab_live::KeyKind::Ecdsa,
+    }
+}
+
 /// `serve`: the lab's bank for real clients, until stopped (or, with `once`, until
 /// the first connection that carried a request has ended). Prints the `listening on`
 /// line and how to trust the lab's root first, then one line per connection, to `out`.
@@ -229,6 +237,7 @@ pub fn serve(
     server_name: &str,
     record: Option<std::path::PathBuf>,
     once: bool,
+    key: handshake_lab_live::KeyKind,
     out: &mut impl std::io::Write,
 ) -> Result<String, CommandError> {
     use handshake_lab_live::{Limits, ServeConfig, ServeEvent, Server};
@@ -240,6 +249,7 @@ pub fn serve(
         server_name: server_name.to_string(),
         record_dir,
         once,
+        key,
         limits: Limits::default(),
     };
     let server = Server::bind(config).map_err(|e| match e {

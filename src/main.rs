@@ -72,11 +72,13 @@ fn main() -> ExitCode {
             server_name,
             record,
             once,
+            key,
         }) => commands::serve(
             *listen,
             server_name,
             record.clone(),
             *once,
+            commands::key_kind(key),
             &mut std::io::stdout(),
         ),
         Some(Command::Slides {

@@ -188,3 +188,5 @@ error-live-client-left = der Client ist gegangen, bevor der Handshake fertig war
 error-live-client-alert = der Client hat einen fatalen Alert gesendet
 error-second-hello-changed = das zweite ClientHello unterscheidet sich vom ersten in mehr als dem Schlüsselanteil (RFC 8446 §4.1.2)
 error-second-hello-share = das zweite ClientHello muss genau einen Schlüsselanteil tragen, für die Gruppe, nach der der Server gefragt hat
+error-server-cannot-sign = der Server konnte CertificateVerify nicht signieren
+error-no-rsa-pss = der Client akzeptiert keine Signaturen mit rsa_pss_rsae_sha256, die einzige Art, die der RSA-Schlüssel dieses Servers erzeugt

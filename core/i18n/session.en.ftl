@@ -184,3 +184,5 @@ error-live-client-left = the client left before the handshake was done
 error-live-client-alert = the client sent a fatal alert
 error-second-hello-changed = the second ClientHello differs from the first in more than its key share (RFC 8446 §4.1.2)
 error-second-hello-share = the second ClientHello must carry exactly one key share, for the group the server asked for
+error-server-cannot-sign = the server could not sign CertificateVerify
+error-no-rsa-pss = the client does not accept rsa_pss_rsae_sha256 signatures, the only kind this server's RSA key makes

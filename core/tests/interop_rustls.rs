@@ -110,7 +110,7 @@ fn rustls_server(issued: &IssuedPki) -> ServerConnection {
 fn our_server(issued: &IssuedPki, seed: u64) -> Server {
     let config = tls::ServerConfig {
         cert_chain: vec![issued.server_cert_der.clone()],
-        key: issued.server_key.clone(),
+        key: issued.server_key.clone().into(),
     };
     Server::new(config, &mut LabRng::from_seed(seed)).0
 }

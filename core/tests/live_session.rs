@@ -73,7 +73,7 @@ fn run(
 ) -> (ServerSession, String) {
     let server = ServerConfig {
         cert_chain: vec![pki.server_cert_der.clone()],
-        key: pki.server_key.clone(),
+        key: pki.server_key.clone().into(),
     };
     let mut session = ServerSession::new(server, &mut LabRng::from_seed(99), "bank.example");
     for request in requests {
@@ -202,7 +202,7 @@ fn garbage_gets_an_alert_and_the_session_ends() {
     let pki = pki();
     let server = ServerConfig {
         cert_chain: vec![pki.server_cert_der.clone()],
-        key: pki.server_key.clone(),
+        key: pki.server_key.clone().into(),
     };
     let mut session = ServerSession::new(server, &mut LabRng::from_seed(1), "bank.example");
     let reaction = session.receive(b"GET / HTTP/1.1\r\nHost: bank.example\r\n\r\n", 10);

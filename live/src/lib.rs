@@ -17,7 +17,7 @@ mod listening;
 mod serve;
 
 pub use listening::Listening;
-pub use serve::{Limits, LiveError, Recording, ServeConfig, ServeEvent, Served, Server};
+pub use serve::{KeyKind, Limits, LiveError, Recording, ServeConfig, ServeEvent, Served, Server};
 
 /// Where recordings go when the user names no folder: the user's data directory
 /// (`~/.local/share/handshake-lab/live` on Linux).

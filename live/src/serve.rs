@@ -8,11 +8,13 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use handshake_lab_core::crypto::{IssuedPki, LabRng, PkiRequest, Validity, issue_pki_with, pem};
+use handshake_lab_core::crypto::{
+    IssuedPki, LabRng, PkiRequest, RSA_BITS, RsaKey, Validity, issue_pki_with, pem,
+};
 use handshake_lab_core::export::{capture, pcap, trace, write_atomically};
 use handshake_lab_core::live::ServerSession;
 use handshake_lab_core::sim::{SessionPki, Timeline};
-use handshake_lab_core::tls::ServerConfig;
+use handshake_lab_core::tls::{ServerConfig, ServerKey};
 
 /// What `serve` is asked to do.
 #[derive(Clone, Debug)]
@@ -26,8 +28,21 @@ pub struct ServeConfig {
     pub record_dir: PathBuf,
     /// Stop after the first connection that carried a request.
     pub once: bool,
+    /// The kind of key the server's certificate carries.
+    pub key: KeyKind,
     /// The limits that keep hostile clients from taking the server down.
     pub limits: Limits,
+}
+
+/// Which key the lab's server certificate carries, and so how CertificateVerify is
+/// signed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KeyKind {
+    /// ECDSA P-256, ecdsa_secp256r1_sha256 (small and fast; the default).
+    #[default]
+    Ecdsa,
+    /// RSA-2048, rsa_pss_rsae_sha256 (as many web servers still do).
+    Rsa,
 }
 
 /// Deadlines and caps.
@@ -165,9 +180,16 @@ impl Server {
             ips.push(config.listen.ip());
         }
         let mut rng = LabRng::from_key(os_seed()?);
+        let rsa_key = match config.key {
+            KeyKind::Ecdsa => None,
+            KeyKind::Rsa => Some(
+                RsaKey::generate(&mut rng, RSA_BITS).map_err(|e| LiveError::Pki(e.to_string()))?,
+            ),
+        };
         let request = PkiRequest {
             extra_dns_names: &dns_names,
             ip_addresses: &ips,
+            server_rsa_key: rsa_key.as_ref(),
             ..PkiRequest::lab(&config.server_name, validity)
         };
         let pki = issue_pki_with(&mut rng, &request).map_err(|e| LiveError::Pki(e.to_string()))?;
@@ -339,7 +361,7 @@ impl Connection {
         let pki = SessionPki {
             ca_cert_der: self.pki.ca_cert_der.clone(),
             server_cert_der: self.pki.server_cert_der.clone(),
-            server_key_pem: self.pki.server_key.to_pkcs8_pem(),
+            server_key_pem: server_key(&self.pki).to_pkcs8_pem(),
         };
         let timeline = session.timeline(start_unix, pki);
         let files = write_recording(&self.config.record_dir, self.number, &timeline, self.peer);
@@ -359,7 +381,7 @@ impl Connection {
         let mut rng = LabRng::from_key(self.seed);
         let server = ServerConfig {
             cert_chain: vec![self.pki.server_cert_der.clone()],
-            key: self.pki.server_key.clone(),
+            key: server_key(&self.pki),
         };
         let mut session = ServerSession::new(server, &mut rng, &self.config.server_name);
         let mut stream = &self.stream;
@@ -412,6 +434,14 @@ impl Connection {
         let _ = self.stream.shutdown(Shutdown::Both);
         let requests = session.requests_answered();
         (session, requests)
+    }
+}
+
+/// The key the certificate carries: the RSA key when there is one.
+fn server_key(pki: &IssuedPki) -> ServerKey {
+    match &pki.server_rsa_key {
+        Some(rsa) => ServerKey::RsaPss(rsa.clone()),
+        None => ServerKey::Ecdsa(pki.server_key.clone()),
     }
 }
 

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use handshake_lab_live::{Limits, Recording, ServeConfig, ServeEvent, Served, Server};
+use handshake_lab_live::{KeyKind, Limits, Recording, ServeConfig, ServeEvent, Served, Server};
 
 #[path = "../../core/tests/tshark_support/mod.rs"]
 mod tshark_support;
@@ -46,6 +46,10 @@ struct Running {
 
 impl Running {
     fn start(name: &str, limits: Limits) -> Running {
+        Running::start_with(name, limits, KeyKind::Ecdsa)
+    }
+
+    fn start_with(name: &str, limits: Limits, key: KeyKind) -> Running {
         let dir = std::env::temp_dir().join(format!("hl-live-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let server = Server::bind(ServeConfig {
@@ -53,6 +57,7 @@ impl Running {
             server_name: "bank.example".into(),
             record_dir: dir.clone(),
             once: false,
+            key,
             limits,
         })
         .expect("the server binds a free loopback port");
@@ -299,6 +304,36 @@ fn openssl_with_no_share_the_server_takes_gets_a_hello_retry_request() {
     );
     assert!(names.contains(&"client_hello_2".to_string()), "{names:?}");
     assert_eq!(recordings[0].timeline.outcome.line(), "outcome: completed");
+}
+
+#[test]
+fn an_rsa_certificate_signs_certificate_verify_with_rsa_pss() {
+    if !require("curl") {
+        return;
+    }
+    let server = Running::start_with("rsa", Limits::default(), KeyKind::Rsa);
+    let page = curl(&server.ca(), &[&server.url("/")]);
+    assert!(
+        page.status.success(),
+        "{}",
+        String::from_utf8_lossy(&page.stderr)
+    );
+    let (_, recordings) = server.finish();
+    let timeline = &recordings[0].timeline;
+    let verify = &timeline.steps[timeline
+        .step_index("certificate_verify")
+        .expect("a CertificateVerify")];
+    let mut algorithm = None;
+    let mut stack: Vec<&handshake_lab_core::wire::Field> =
+        verify.records[0].inner_fields.iter().collect();
+    while let Some(field) = stack.pop() {
+        if field.name == "algorithm" {
+            algorithm = Some(field.value.to_string());
+        }
+        stack.extend(field.children.iter());
+    }
+    assert_eq!(algorithm.as_deref(), Some("rsa_pss_rsae_sha256"));
+    assert!(timeline.pki.server_key_pem.contains("BEGIN PRIVATE KEY"));
 }
 
 #[test]

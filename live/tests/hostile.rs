@@ -57,6 +57,7 @@ fn garbage_truncated_and_stalled_clients_then_forty_curls_all_get_200() {
         server_name: "bank.example".into(),
         record_dir: dir.clone(),
         once: false,
+        key: Default::default(),
         limits,
     })
     .expect("binds");

@@ -85,6 +85,21 @@ impl RsaKey {
             .unwrap_or_default()
     }
 
+    /// RSASSA-PSS with SHA-256, MGF1-SHA-256 and a 32-byte salt drawn from `rng`
+    /// (TLS 1.3's rsa_pss_rsae_sha256, RFC 8446 §4.2.3): how a server with an RSA
+    /// certificate signs CertificateVerify.
+    pub fn sign_pss_sha256(
+        &self,
+        rng: &mut LabRng,
+        message: &[u8],
+    ) -> Result<Vec<u8>, CryptoError> {
+        use rsa::signature::{RandomizedSigner, SignatureEncoding};
+        let key = rsa::pss::SigningKey::<sha2::Sha256>::new(self.0.clone());
+        key.try_sign_with_rng(rng, message)
+            .map(|signature| signature.to_vec())
+            .map_err(|e| CryptoError::Build(format!("RSA-PSS signature: {e}")))
+    }
+
     /// RSAES-PKCS1-v1_5 decryption. The `rsa` crate answers a bad padding with a
     /// synthetic message (implicit rejection), so a caller must check what it got, as
     /// RFC 5246 §7.4.7.1 says a TLS server does anyway.

@@ -33,7 +33,7 @@ pub fn simulate(scenario: &Scenario) -> Result<Timeline, SimError> {
     };
     let server = ServerConfig {
         cert_chain: vec![issued.server_cert_der.clone()],
-        key: issued.server_key.clone(),
+        key: issued.server_key.clone().into(),
     };
     let mut driver = Driver::new(scenario);
     match scenario.name {
@@ -73,7 +73,7 @@ pub fn simulate(scenario: &Scenario) -> Result<Timeline, SimError> {
             };
             let attacker_facing_client = ServerConfig {
                 cert_chain: vec![evil.server_cert_der.clone()],
-                key: evil.server_key.clone(),
+                key: evil.server_key.clone().into(),
             };
             // Toward the bank the attacker is an ordinary browser.
             let attacker_facing_server = client.clone();

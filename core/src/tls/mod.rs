@@ -65,7 +65,7 @@ pub use client::{Client, ClientConfig};
 pub use error::TlsError;
 pub use event::{Event, Outgoing, Progress};
 pub use record_layer::Protection;
-pub use server::{Server, ServerConfig};
+pub use server::{Server, ServerConfig, ServerKey};
 pub use side::{Role, Side};
 pub use tls12::{Tls12Client, Tls12Server, Tls12ServerConfig};
 

@@ -1,6 +1,6 @@
 //! The web server's side of TLS 1.3 (RFC 8446 §2, full handshake, no PSK, no HRR).
 
-use crate::crypto::{EcdsaKey, LabRng, Transcript, tls13_certificate_verify_content};
+use crate::crypto::{EcdsaKey, LabRng, RsaKey, Transcript, tls13_certificate_verify_content};
 use crate::text;
 use crate::text::Text;
 use crate::tls::error::{application_data, nothing_closed};
@@ -23,7 +23,59 @@ pub struct ServerConfig {
     /// Its certificate chain, leaf first (DER).
     pub cert_chain: Vec<Vec<u8>>,
     /// The private key of the leaf certificate.
-    pub key: EcdsaKey,
+    pub key: ServerKey,
+}
+
+/// The server's long-term key: what signs CertificateVerify.
+#[derive(Clone, Debug)]
+pub enum ServerKey {
+    /// ECDSA P-256, signing with ecdsa_secp256r1_sha256 (the simulated bank).
+    Ecdsa(EcdsaKey),
+    /// RSA, signing with rsa_pss_rsae_sha256, as many web servers still do.
+    RsaPss(RsaKey),
+}
+
+impl From<EcdsaKey> for ServerKey {
+    fn from(key: EcdsaKey) -> Self {
+        ServerKey::Ecdsa(key)
+    }
+}
+
+impl ServerKey {
+    /// The signature scheme this key signs CertificateVerify with.
+    pub fn scheme(&self) -> SignatureScheme {
+        match self {
+            ServerKey::Ecdsa(_) => SignatureScheme::EcdsaSecp256r1Sha256,
+            ServerKey::RsaPss(_) => SignatureScheme::RsaPssRsaeSha256,
+        }
+    }
+
+    /// The private key as PKCS#8 PEM.
+    pub fn to_pkcs8_pem(&self) -> String {
+        match self {
+            ServerKey::Ecdsa(key) => key.to_pkcs8_pem(),
+            ServerKey::RsaPss(key) => key.to_pkcs8_pem(),
+        }
+    }
+
+    /// Signs `content` (RSA-PSS draws its salt from `rng`; ECDSA is deterministic).
+    fn sign(&self, content: &[u8], rng: Option<&mut LabRng>) -> Result<Vec<u8>, TlsError> {
+        match (self, rng) {
+            (ServerKey::Ecdsa(key), _) => Ok(key.sign(content)),
+            (ServerKey::RsaPss(key), Some(rng)) => {
+                key.sign_pss_sha256(rng, content).map_err(|_| {
+                    TlsError::new(
+                        AlertDescription::InternalError,
+                        Text::message("error-server-cannot-sign"),
+                    )
+                })
+            }
+            (ServerKey::RsaPss(_), None) => Err(TlsError::new(
+                AlertDescription::InternalError,
+                Text::message("error-server-cannot-sign"),
+            )),
+        }
+    }
 }
 
 /// The TLS 1.3 server.
@@ -41,6 +93,8 @@ pub struct Server {
     /// Meets real clients: reports the key it chose (the simulated server reports
     /// its one key when made).
     live: bool,
+    /// Randomness for signatures that need it (RSA-PSS salts): live servers only.
+    signing: Option<LabRng>,
 }
 
 enum State {
@@ -76,7 +130,7 @@ impl Server {
         let keys = ServerKeys::p256(rng);
         let random = rng.bytes::<32>();
         let events = keys.keys.iter().map(GroupKey::event).collect();
-        (Server::with_keys(config, keys, random), events)
+        (Server::with_keys(config, keys, random, None), events)
     }
 
     /// A server for real clients: it takes an x25519 share first, then P-256. Its
@@ -84,13 +138,20 @@ impl Server {
     pub fn new_live(config: ServerConfig, rng: &mut LabRng) -> Server {
         let keys = ServerKeys::live(rng);
         let random = rng.bytes::<32>();
-        Server::with_keys(config, keys, random)
+        let signing = rng.fork();
+        Server::with_keys(config, keys, random, Some(signing))
     }
 
-    fn with_keys(config: ServerConfig, keys: ServerKeys, random: [u8; 32]) -> Server {
+    fn with_keys(
+        config: ServerConfig,
+        keys: ServerKeys,
+        random: [u8; 32],
+        signing: Option<LabRng>,
+    ) -> Server {
         let live = keys.keys.len() > 1;
         Server {
             live,
+            signing,
             config,
             core: EndpointCore::default(),
             state: State::ExpectClientHello,
@@ -120,6 +181,7 @@ impl Server {
             pending_key,
             requested_name,
             live,
+            signing,
             ..
         } = self;
         let result = core.receive(
@@ -142,6 +204,7 @@ impl Server {
                         let keys = Offered {
                             keys,
                             report: *live,
+                            signing: signing.as_mut(),
                         };
                         let hello = Hello {
                             message: &hello,
@@ -157,6 +220,7 @@ impl Server {
                         let keys = Offered {
                             keys: retry.keys.clone(),
                             report: *live,
+                            signing: signing.as_mut(),
                         };
                         let random = retry.random;
                         let hello = Hello {
@@ -228,9 +292,10 @@ impl Server {
 
 /// The server's keys when the ClientHello arrives, and whether to report the one it
 /// takes.
-struct Offered {
+struct Offered<'a> {
     keys: ServerKeys,
     report: bool,
+    signing: Option<&'a mut LabRng>,
 }
 
 /// A ClientHello as received: decoded, its bytes, and (for the second) what the
@@ -346,7 +411,7 @@ fn client_server_name(hello: &ClientHello) -> Option<String> {
 fn on_client_hello(
     config: &ServerConfig,
     records: &mut RecordLayer,
-    keys: Offered,
+    keys: Offered<'_>,
     random: [u8; 32],
     hello: Hello<'_>,
     events: &mut Vec<Event>,
@@ -402,10 +467,13 @@ fn on_client_hello(
             ),
         ));
     };
-    if !schemes.contains(&SignatureScheme::EcdsaSecp256r1Sha256.to_u16()) {
+    if !schemes.contains(&config.key.scheme().to_u16()) {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
-            Text::message("error-no-ecdsa"),
+            Text::message(match config.key {
+                ServerKey::Ecdsa(_) => "error-no-ecdsa",
+                ServerKey::RsaPss(_) => "error-no-rsa-pss",
+            }),
         ));
     }
     let Some(shares) = hello.extensions.iter().find_map(|e| match e {
@@ -422,6 +490,7 @@ fn on_client_hello(
         ));
     };
     let report = keys.report;
+    let signing_rng = keys.signing;
     if let Some(retry) = &retry
         && (shares.len() != 1 || shares.iter().all(|s| s.group != retry.group))
     {
@@ -555,8 +624,8 @@ fn on_client_hello(
 
     let signed = tls13_certificate_verify_content(true, &transcript.hash());
     let certificate_verify = HandshakeMessage::CertificateVerify(CertificateVerify {
-        algorithm: SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
-        signature: config.key.sign(&signed),
+        algorithm: config.key.scheme().to_u16(),
+        signature: config.key.sign(&signed, signing_rng)?,
     })
     .encode();
     events.push(Event::Send(

@@ -66,6 +66,7 @@ impl LiveState {
             server_name: server_name.to_string(),
             record_dir: self.record_dir.clone(),
             once: false,
+            key: Default::default(),
             limits: Limits::default(),
         };
         let repaint = ctx.clone();
