@@ -3,8 +3,10 @@
 //! layer (the `handshake-lab-live` crate) owns the sockets, the clock and the
 //! limits; nothing here reads the network or the time.
 
+pub mod client_info;
 pub mod framing;
 pub mod server_session;
 
+pub use client_info::{Chosen, Ja4, Negotiation, Offered, ja4, negotiation};
 pub use framing::{Frame, RecordFramer};
 pub use server_session::{Reaction, ServerSession};
