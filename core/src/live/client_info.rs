@@ -19,10 +19,10 @@ use sha2::{Digest, Sha256};
 use crate::sim::{Timeline, WireRecord};
 use crate::tls::{Protection, Side};
 use crate::wire::{
-    CipherSuite, ContentType, Extension, ExtensionType, HandshakeMessage, NamedGroup,
-    ProtocolVersion, ServerHello, SignatureScheme, decode_inner_plaintext, is_grease,
+    CipherSuite, ClientHello, ContentType, EncryptedExtensions, Extension, ExtensionType,
+    HandshakeMessage, NamedGroup, ProtocolVersion, ServerHello, SignatureScheme,
+    decode_inner_plaintext, is_grease,
 };
-use crate::wire::{ClientHello, EncryptedExtensions};
 
 /// What a ClientHello offered, in the client's order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
