@@ -12,7 +12,7 @@ use handshake_lab_core::crypto::{
     IssuedPki, LabRng, PkiRequest, RSA_BITS, RsaKey, Validity, issue_pki_with, pem,
 };
 use handshake_lab_core::export::{capture, pcap, trace, write_atomically};
-use handshake_lab_core::live::ServerSession;
+use handshake_lab_core::live::{ServerSession, negotiation};
 use handshake_lab_core::sim::{SessionPki, Timeline};
 use handshake_lab_core::tls::{ServerConfig, ServerKey};
 
@@ -445,8 +445,9 @@ fn server_key(pki: &IssuedPki) -> ServerKey {
     }
 }
 
-/// Writes `NNNN.json` (the `trace --json` schema, with the client's address) and
-/// `NNNN.pcapng` into `dir`.
+/// Writes `NNNN.json` (the `trace --json` schema, with `client`: its address, JA4
+/// and what it offered, and `server`: what the lab's server chose) and `NNNN.pcapng`
+/// into `dir`.
 fn write_recording(
     dir: &Path,
     number: usize,
@@ -454,10 +455,25 @@ fn write_recording(
     peer: SocketAddr,
 ) -> Result<(PathBuf, PathBuf), String> {
     let mut json = trace::json(timeline);
+    // What the client offered and its JA4 beside what the server chose; null when
+    // the client's first message was no ClientHello that decodes.
+    let negotiation = negotiation(timeline);
+    let ja4 = negotiation.as_ref().map(|n| &n.ja4);
     if let Some(object) = json.as_object_mut() {
         object.insert(
             "client".into(),
-            serde_json::json!({ "address": peer.to_string() }),
+            serde_json::json!({
+                "address": peer.to_string(),
+                "ja4": ja4.map(|j| &j.fingerprint),
+                "ja4_r": ja4.map(|j| &j.raw),
+                "offered": negotiation.as_ref().map(|n| &n.offered),
+            }),
+        );
+        object.insert(
+            "server".into(),
+            serde_json::json!({
+                "chosen": negotiation.as_ref().and_then(|n| n.chosen.as_ref()),
+            }),
         );
     }
     let mut text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;

@@ -167,6 +167,18 @@ fn curl_gets_the_login_page_and_posts_the_form() {
         assert_eq!(recording.timeline.outcome.line(), "outcome: completed");
         let (json, pcap) = recording.files.as_ref().expect("written");
         assert!(json.starts_with(&dir) && pcap.is_file());
+        // Beside the trace: curl's JA4 and offer, and what the server chose.
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(json).expect("the JSON")).expect("JSON");
+        let ja4 = json["client"]["ja4"].as_str().expect("a JA4");
+        assert!(ja4.starts_with("t13d") && ja4.contains("h2_"), "{ja4}");
+        assert_eq!(json["client"]["offered"]["alpn"][0], "h2");
+        assert_eq!(json["server"]["chosen"]["alpn"], "http/1.1");
+        assert_eq!(
+            json["server"]["chosen"]["cipher_suite"],
+            "TLS_AES_128_GCM_SHA256"
+        );
+        assert!(json["steps"].is_array() && json["outcome"] == "completed");
     }
     // The password crossed the wire encrypted: in the server's view of what the
     // client encrypted, never in a raw byte of the capture.

@@ -4,9 +4,11 @@
 //! limits; nothing here reads the network or the time.
 
 pub mod client_guess;
+pub mod client_info;
 pub mod framing;
 pub mod server_session;
 
 pub use client_guess::client_guess;
+pub use client_info::{Chosen, Ja4, Negotiation, Offered, ja4, negotiation};
 pub use framing::{Frame, RecordFramer};
 pub use server_session::{Reaction, ServerSession};
