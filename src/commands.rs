@@ -300,6 +300,8 @@ pub fn serve(
                     ),
                 );
             }
+            // The log says each connection once, when it ends.
+            ServeEvent::Updated(_) => {}
             ServeEvent::Refused(peer) => {
                 say(out, format!("refused {peer}: too many connections at once"));
             }

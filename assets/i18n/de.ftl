@@ -462,6 +462,7 @@ live-trust-browser = Browser: als Zertifizierungsstelle importieren, oder die Ad
 live-trust-curl = curl:
 live-recorded-in = Jede Verbindung wird außerdem in { $folder } gespeichert
 live-none-yet = Noch keine Verbindung.
+live-open = noch offen
 live-connections = Verbindungen ({ $n }), die neueste zuerst
 live-client-unknown = unbekannter Client
 live-connection = { $number }  { $time }  { $client } ({ $address }): { $outcome }

@@ -469,6 +469,7 @@ live-trust-browser = Browsers: import it as a certificate authority, or open the
 live-trust-curl = curl:
 live-recorded-in = Every connection is also saved in { $folder }
 live-none-yet = No connection yet.
+live-open = still open
 live-connections = Connections ({ $n }), newest first
 live-client-unknown = unknown client
 live-connection = { $number }  { $time }  { $client } ({ $address }): { $outcome }

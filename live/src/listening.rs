@@ -55,8 +55,19 @@ impl Listening {
                     {
                         let mut store = shared.lock().unwrap_or_else(PoisonError::into_inner);
                         match event {
-                            ServeEvent::Finished(recording) => {
-                                store.kept.push_back(Arc::from(recording));
+                            ServeEvent::Finished(recording) | ServeEvent::Updated(recording) => {
+                                let recording: Arc<Recording> = Arc::from(recording);
+                                // An update, or the end, of a connection already listed
+                                // takes its place.
+                                if let Some(slot) =
+                                    store.kept.iter_mut().find(|r| r.number == recording.number)
+                                {
+                                    *slot = recording;
+                                    drop(store);
+                                    on_change();
+                                    return;
+                                }
+                                store.kept.push_back(recording);
                                 while store.kept.len() > store.cap {
                                     store.kept.pop_front();
                                 }

@@ -115,6 +115,9 @@ pub struct Recording {
     pub requests: usize,
     /// The files written, when they could be.
     pub files: Result<(PathBuf, PathBuf), String>,
+    /// The connection is still open (an update while it runs; the files come when
+    /// it ends).
+    pub open: bool,
 }
 
 /// What the server reports while it runs.
@@ -122,6 +125,8 @@ pub struct Recording {
 pub enum ServeEvent {
     /// A connection finished and was recorded.
     Finished(Box<Recording>),
+    /// A connection still open carried another request: how it stands now.
+    Updated(Box<Recording>),
     /// A connection was refused: too many at once.
     Refused(SocketAddr),
 }
@@ -292,7 +297,7 @@ impl Server {
                     }
                 }
                 Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                    std::thread::sleep(Duration::from_millis(20));
+                    std::thread::sleep(Duration::from_millis(2));
                 }
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(e) if is_per_connection(&e) => {}
@@ -357,13 +362,8 @@ struct Connection {
 impl Connection {
     fn run(self) {
         let start_unix = unix_now();
-        let (session, requests) = self.converse();
-        let pki = SessionPki {
-            ca_cert_der: self.pki.ca_cert_der.clone(),
-            server_cert_der: self.pki.server_cert_der.clone(),
-            server_key_pem: server_key(&self.pki).to_pkcs8_pem(),
-        };
-        let timeline = session.timeline(start_unix, pki);
+        let (session, requests) = self.converse(start_unix);
+        let timeline = session.timeline(start_unix, self.session_pki());
         let files = write_recording(&self.config.record_dir, self.number, &timeline, self.peer);
         self.active.fetch_sub(1, Ordering::SeqCst);
         let _ = self.events.send(ServeEvent::Finished(Box::new(Recording {
@@ -372,11 +372,20 @@ impl Connection {
             timeline,
             requests,
             files,
+            open: false,
         })));
     }
 
+    fn session_pki(&self) -> SessionPki {
+        SessionPki {
+            ca_cert_der: self.pki.ca_cert_der.clone(),
+            server_cert_der: self.pki.server_cert_der.clone(),
+            server_key_pem: server_key(&self.pki).to_pkcs8_pem(),
+        }
+    }
+
     /// Reads, answers and writes until the session ends or a deadline passes.
-    fn converse(&self) -> (ServerSession, usize) {
+    fn converse(&self, start_unix: u64) -> (ServerSession, usize) {
         let limits = self.config.limits;
         let mut rng = LabRng::from_key(self.seed);
         let server = ServerConfig {
@@ -414,9 +423,22 @@ impl Connection {
                 }
                 Ok(n) => {
                     last_heard = Instant::now();
+                    let answered = session.requests_answered();
                     let reaction = session.receive(&buffer[..n], micros(last_heard));
                     if stream.write_all(&reaction.send).is_err() || reaction.close {
                         break;
+                    }
+                    // A browser keeps the connection open after the login: show it
+                    // as soon as it carried a request, not only when it ends.
+                    if session.requests_answered() > answered {
+                        let _ = self.events.send(ServeEvent::Updated(Box::new(Recording {
+                            number: self.number,
+                            peer: self.peer,
+                            timeline: session.timeline(start_unix, self.session_pki()),
+                            requests: session.requests_answered(),
+                            files: Err("the connection is still open".into()),
+                            open: true,
+                        })));
                     }
                 }
                 Err(e)

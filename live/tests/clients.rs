@@ -433,3 +433,69 @@ fn a_stalled_client_is_cut_off_at_the_handshake_deadline() {
     assert_eq!(served.connections, 1);
     assert_eq!(recordings[0].requests, 0);
 }
+
+#[test]
+fn a_connection_kept_open_is_listed_as_soon_as_it_carried_a_request() {
+    if !require("python3") {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("hl-live-open-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let listening = handshake_lab_live::Listening::start(
+        ServeConfig {
+            listen: "127.0.0.1:0".parse().expect("an address"),
+            server_name: "bank.example".into(),
+            record_dir: dir.clone(),
+            once: false,
+            key: KeyKind::Ecdsa,
+            limits: Limits::default(),
+        },
+        || {},
+    )
+    .expect("listening");
+    // A browser-like client: one request on a kept-alive connection, then it waits.
+    let script = format!(
+        "import ssl, socket, time\n\
+         ctx = ssl.create_default_context(cafile={ca:?})\n\
+         raw = socket.create_connection(('127.0.0.1', {port}), timeout=20)\n\
+         tls = ctx.wrap_socket(raw, server_hostname='bank.example')\n\
+         tls.sendall(b'GET / HTTP/1.1\\r\\nHost: bank.example\\r\\n\\r\\n')\n\
+         tls.recv(65536)\n\
+         time.sleep(3)\n\
+         tls.close()\n",
+        ca = listening.ca_path().display().to_string(),
+        port = listening.local_addr().port()
+    );
+    let mut child = Command::new("python3")
+        .args(["-c", &script])
+        .spawn()
+        .expect("python runs");
+    let started = std::time::Instant::now();
+    let listed = loop {
+        if let Some(r) = listening.recordings().first() {
+            break r.clone();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "listed while open"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(listed.open, "listed before the connection ended");
+    assert_eq!(listed.requests, 1);
+    let _ = child.wait();
+    let started = std::time::Instant::now();
+    while listening.recordings().first().is_some_and(|r| r.open) {
+        assert!(started.elapsed() < Duration::from_secs(10), "then finished");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let finished = &listening.recordings()[0];
+    assert_eq!(
+        listening.recordings().len(),
+        1,
+        "the update took the same place"
+    );
+    assert!(finished.files.is_ok());
+    listening.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -160,12 +160,16 @@ impl LiveState {
             for recording in self.recordings.iter().rev() {
                 let client = handshake_lab_core::live::client_guess(&recording.timeline)
                     .unwrap_or_else(|| s.tr("live-client-unknown"));
-                let outcome = recording
-                    .timeline
-                    .outcome
-                    .line()
-                    .trim_start_matches("outcome: ")
-                    .to_string();
+                let outcome = if recording.open {
+                    s.tr("live-open")
+                } else {
+                    recording
+                        .timeline
+                        .outcome
+                        .line()
+                        .trim_start_matches("outcome: ")
+                        .to_string()
+                };
                 let label = s.tr_args(
                     "live-connection",
                     &[
