@@ -92,6 +92,9 @@ pub struct Session {
     pub previous: Option<Timeline>,
     /// How many times a session has been simulated (tests check it stays put).
     pub generation: u64,
+    /// For a live session: what the client offered, what the server chose, and the
+    /// client's JA4 fingerprint (read once, when the session is put on screen).
+    pub negotiation: Option<handshake_lab_core::live::Negotiation>,
 }
 
 impl Session {
@@ -119,6 +122,7 @@ impl Session {
             server,
             previous: None,
             generation: 1,
+            negotiation: None,
         })
     }
 
@@ -144,6 +148,7 @@ impl Session {
             server,
             previous: None,
             generation: 1,
+            negotiation: handshake_lab_core::live::negotiation(timeline),
         })
     }
 

@@ -106,6 +106,20 @@ fn a_real_client_appears_in_the_list_and_its_session_can_be_stepped_through() {
             h.run();
         }
     }
+    // The eavesdropper reads the client's offer, the server's choice and its JA4.
+    h.state_mut()
+        .apply(Command::ShowPanel(SidePanel::Eavesdropper), &ctx);
+    h.run();
+    h.get_by_label(&tr("eaves-live-heading"));
+    let ja4 = h
+        .state()
+        .session
+        .negotiation
+        .as_ref()
+        .map(|n| n.ja4.fingerprint.clone())
+        .expect("a negotiation for a live session");
+    assert!(ja4.starts_with("t13d"), "{ja4}");
+    h.get_by_label(&ja4);
     h.state_mut()
         .apply(Command::ShowPanel(SidePanel::Keys), &ctx);
     h.state_mut().apply(Command::GoTo(len - 1), &ctx);

@@ -154,6 +154,7 @@ fn german_text_is_german_where_english_would_differ() {
         "live-port",
         "live-trust-curl",
         "live-connection",
+        "eaves-live-alpn",
     ];
     let untranslated: Vec<_> = keys_in(ENGLISH_FTL)
         .into_iter()

@@ -55,6 +55,10 @@ pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
         .id_salt("eaves_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if let Some(negotiation) = &session.negotiation {
+                negotiation_ui(ui, s, negotiation);
+                ui.separator();
+            }
             if !crate::app::views::attempt::attempts_until(&session.https, step).is_empty() {
                 crate::app::views::attempt::ui(ui, s, &session.https, step);
                 ui.separator();
@@ -102,4 +106,68 @@ fn column(ui: &mut egui::Ui, s: &Strings, title: &str, steps: &[Step]) {
         }
         ui.add_space(6.0);
     }
+}
+
+/// A live client's offer next to the server's choice, and its JA4 fingerprint: all
+/// read from the plaintext hellos, so the eavesdropper sees it too.
+fn negotiation_ui(
+    ui: &mut egui::Ui,
+    s: &Strings,
+    negotiation: &handshake_lab_core::live::Negotiation,
+) {
+    let offered = &negotiation.offered;
+    ui.strong(s.tr("eaves-live-heading"));
+    ui.label(s.tr("eaves-live-ja4"));
+    ui.label(RichText::new(&negotiation.ja4.fingerprint).monospace());
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            "-".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    let chosen = negotiation.chosen.as_ref();
+    let pick = |value: Option<&String>| value.cloned().unwrap_or_else(|| "-".to_string());
+    egui::Grid::new("live_negotiation")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong("");
+            ui.strong(s.tr("eaves-live-offered"));
+            ui.strong(s.tr("eaves-live-chosen"));
+            ui.end_row();
+            for (label, offer, choice) in [
+                (
+                    "eaves-live-versions",
+                    list(&offered.versions),
+                    pick(chosen.and_then(|c| c.version.as_ref())),
+                ),
+                (
+                    "eaves-live-suites",
+                    list(&offered.cipher_suites),
+                    pick(chosen.map(|c| &c.cipher_suite)),
+                ),
+                (
+                    "eaves-live-shares",
+                    list(&offered.key_share_groups),
+                    pick(chosen.and_then(|c| c.key_share_group.as_ref())),
+                ),
+                ("eaves-live-groups", list(&offered.groups), String::new()),
+                (
+                    "eaves-live-schemes",
+                    list(&offered.signature_schemes),
+                    pick(chosen.and_then(|c| c.signature_scheme.as_ref())),
+                ),
+                (
+                    "eaves-live-alpn",
+                    list(&offered.alpn),
+                    pick(chosen.and_then(|c| c.alpn.as_ref())),
+                ),
+            ] {
+                ui.label(s.tr(label));
+                ui.add(egui::Label::new(RichText::new(offer).monospace().small()).wrap());
+                ui.label(RichText::new(choice).monospace().small());
+                ui.end_row();
+            }
+        });
 }
