@@ -35,7 +35,9 @@ fn kind_key(kind: ObservationKind) -> &'static str {
 /// right, each up to the same point of the login.
 pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
     ui.heading(s.tr("eaves-heading"));
-    ui.weak(s.tr("eaves-same-inputs"));
+    if session.negotiation.is_none() {
+        ui.weak(s.tr("eaves-same-inputs"));
+    }
     ui.add_space(4.0);
     let compared = &session.http.steps[..session.http_steps_at(step).min(session.http.steps.len())];
     let shown = &session.https.steps[..(step + 1).min(session.https.steps.len())];
