@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 target="${CARGO_TARGET_DIR:-target}"
 if [[ -z "${SKIP_BENCH:-}" ]]; then
-  cargo bench --bench session
+  cargo bench -p handshake-lab-core --bench session
 fi
 
 # Criterion's point estimate per iteration, in nanoseconds: the slope of the linear
