@@ -155,6 +155,7 @@ tap-encrypted-premaster = das Premaster Secret, RSA-verschlüsselt ({ $length } 
 tap-ciphertext = { $preview } … ({ $length } Bytes, ohne den Schlüssel unlesbar)
 tap-client-key-share = öffentlicher Schlüssel des Clients, { $length } Bytes
 tap-server-key-share = öffentlicher Schlüssel des Servers, { $length } Bytes
+tap-group-requested = der Server fragt noch einmal (HelloRetryRequest): er will einen Schlüsselanteil für { $group }
 tap-stays-ciphertext = die aufgezeichneten Records bleiben Geheimtext: Der gestohlene Schlüssel öffnet keinen davon
 
 ## Der Angreifer mit den gestohlenen Schlüsseln des Servers.

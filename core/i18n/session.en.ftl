@@ -151,6 +151,7 @@ tap-encrypted-premaster = the premaster secret, RSA-encrypted ({ $length } bytes
 tap-ciphertext = { $preview } … ({ $length } bytes, unreadable without the key)
 tap-client-key-share = client public key, { $length } bytes
 tap-server-key-share = server public key, { $length } bytes
+tap-group-requested = the server asks again (HelloRetryRequest): it wants a key share for { $group }
 tap-stays-ciphertext = the recorded records stay ciphertext: the stolen key opens none of them
 
 ## The attacker with the stolen server keys (sim::compromise).
