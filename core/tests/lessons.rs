@@ -21,6 +21,7 @@ const COURSE: &[&str] = &[
     "10-mitm",
     "11-rsa-vs-ecdhe",
     "12-recap",
+    "13-hello-retry",
 ];
 
 #[test]
