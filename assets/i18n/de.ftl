@@ -118,6 +118,7 @@ obs-password = Passwort
 obs-card_number = Kartennummer
 obs-http_body = Inhalt
 obs-server_certificate = Zertifikat (bei TLS 1.2 im Klartext gesendet)
+obs-group_requested = verlangte Gruppe (HelloRetryRequest)
 
 ## Certificate
 cert-heading = Die Zertifikatskette des Servers
@@ -298,6 +299,7 @@ scenario-name-wrong-host = Zertifikat für eine andere Website
 scenario-name-expired = Abgelaufenes Zertifikat
 scenario-name-tls12-rsa = TLS 1.2 mit RSA-Schlüsseltransport
 scenario-name-key-compromise = Schlüssel später gestohlen: Forward Secrecy
+scenario-name-hrr = HelloRetryRequest: Der Server fragt noch einmal
 scenario-explain-http = Die Anmeldung über einfaches HTTP: Jeder auf der Leitung liest jedes Byte.
 scenario-explain-https = Die Anmeldung über HTTPS: TLS 1.3 mit einem ECDHE-Schlüsselaustausch. Der Lauscher sieht nur Geheimtext.
 scenario-explain-tamper = Ein Angreifer dreht unterwegs ein Bit der verschlüsselten Anmeldung um. Die AEAD-Prüfung des Servers bemerkt es.
@@ -306,6 +308,7 @@ scenario-explain-wrong-host = Das Zertifikat des Servers ist gültig, nennt aber
 scenario-explain-expired = Das Zertifikat des Servers ist vor dem simulierten Datum abgelaufen.
 scenario-explain-tls12-rsa = Der klassische Handshake von TLS 1.2: Der Browser verschlüsselt das Premaster Secret mit dem RSA-Schlüssel des Servers.
 scenario-explain-key-compromise = Ein Lauscher zeichnet eine Anmeldung über TLS 1.2 mit RSA und eine über TLS 1.3 auf. Dann stiehlt er die privaten Schlüssel des Servers: Die erste lässt sich entschlüsseln, die zweite nicht.
+scenario-explain-hrr = Der Browser schickt keinen Schlüsselanteil: Der Server fragt mit einem HelloRetryRequest noch einmal nach, dann geht die Anmeldung weiter. Das kostet eine zusätzliche Runde.
 sequence-attacker = Angreifer (in der Mitte)
 sequence-arrow-no-record = { $k }. { $message } (nichts auf der Leitung)
 cert-none-http = Einfaches HTTP hat kein Zertifikat: Nichts sagt dem Browser, wer antwortet.
@@ -383,6 +386,13 @@ step-stolen_key_tls12_rsa = Gestohlener Schlüssel gegen die aufgezeichnete Anme
 step-stolen_key_tls12_rsa-explain = Später stiehlt der Angreifer den privaten RSA-Schlüssel des Servers. Aus der Aufzeichnung der Leitung nimmt er das verschlüsselte Premaster Secret, entschlüsselt es mit dem gestohlenen Schlüssel, berechnet die Sitzungsschlüssel und liest die ganze Anmeldung. Es gibt keine Forward Secrecy (Vorwärtsgeheimhaltung).
 step-stolen_key_tls13_ecdhe = Gestohlener Schlüssel gegen die aufgezeichnete Anmeldung über TLS 1.3
 step-stolen_key_tls13_ecdhe-explain = Derselbe gestohlene Schlüssel hilft gegen TLS 1.3 nicht: Der Schlüssel des Zertifikats hat nur den Handshake signiert. Die Traffic-Schlüssel stammen aus privaten ECDHE-Schlüsseln, die weggeworfen wurden und nie über die Leitung gingen. Die Aufzeichnung bleibt Geheimtext: Das ist Forward Secrecy (Vorwärtsgeheimhaltung).
+
+step-hello_retry_request = HelloRetryRequest: Der Server fragt noch einmal
+step-hello_retry_request-explain = Der Server hat im ClientHello keinen Schlüsselanteil gefunden, den er verwenden kann. Statt aufzugeben, antwortet er mit einem HelloRetryRequest: einem ServerHello mit einer festen, besonderen Zufallszahl, das die gewünschte Gruppe nennt (selected_group, hier secp256r1). Noch ist nichts verschlüsselt und kein Schlüssel vereinbart: Der Browser muss noch einmal Hallo sagen.
+step-hrr-client_hello = ClientHello: diesmal ohne Schlüsselanteil
+step-hrr-client_hello-explain = Der Browser sagt wie gewohnt Hallo (Zufallszahl, Versionen, Cipher Suites, server_name, unterstützte Gruppen), aber seine key_share-Liste ist leer: Er bietet secp256r1 an, schickt aber keinen öffentlichen Schlüssel dafür mit. Daraus kann der Server kein gemeinsames Geheimnis berechnen.
+step-hrr-client_hello_2 = Noch einmal ClientHello, jetzt mit Schlüsselanteil
+step-hrr-client_hello_2-explain = Der Browser schickt dasselbe ClientHello noch einmal: dieselbe Zufallszahl, dieselben Angebote und jetzt einen öffentlichen Schlüsselanteil für die Gruppe, nach der der Server gefragt hat. Der Server prüft, dass sich sonst nichts geändert hat. Beide Seiten ersetzen das erste ClientHello im Transkript durch seinen Hash (message_hash), damit die Finished-MACs es trotzdem abdecken.
 
 ## Decryption attempts (app3: key-compromise view)
 attempt-heading = Der Versuch des Angreifers mit dem gestohlenen Schlüssel

@@ -117,6 +117,7 @@ obs-password = password
 obs-card_number = card number
 obs-http_body = body
 obs-server_certificate = certificate (sent in the clear in TLS 1.2)
+obs-group_requested = group requested (HelloRetryRequest)
 
 ## Certificate
 cert-heading = The server's certificate chain
@@ -241,6 +242,7 @@ scenario-name-wrong-host = Certificate for another site
 scenario-name-expired = Expired certificate
 scenario-name-tls12-rsa = TLS 1.2 with RSA key transport
 scenario-name-key-compromise = Key stolen later: forward secrecy
+scenario-name-hrr = HelloRetryRequest: the server asks again
 scenario-explain-http = The login over plain HTTP: anyone on the wire reads every byte.
 scenario-explain-https = The login over HTTPS: TLS 1.3 with an ECDHE key exchange; the eavesdropper sees only ciphertext.
 scenario-explain-tamper = An attacker flips one bit of the encrypted login on its way; the server's AEAD check catches it.
@@ -249,6 +251,7 @@ scenario-explain-wrong-host = The server's certificate is valid but names anothe
 scenario-explain-expired = The server's certificate ran out before the simulated date.
 scenario-explain-tls12-rsa = The classic TLS 1.2 handshake: the browser encrypts the premaster secret with the server's RSA key.
 scenario-explain-key-compromise = An eavesdropper records a TLS 1.2 RSA login and a TLS 1.3 login, then steals the server's private keys: the first decrypts, the second does not.
+scenario-explain-hrr = The browser sends no key share: the server asks again with a HelloRetryRequest, then the login goes on. One extra round trip.
 sequence-attacker = Attacker (in the middle)
 sequence-arrow-no-record = { $k }. { $message } (nothing on the wire)
 cert-none-http = Plain HTTP has no certificate: nothing tells the browser who answers.
@@ -332,6 +335,13 @@ step-stolen_key_tls12_rsa = Stolen key against the recorded TLS 1.2 login
 step-stolen_key_tls12_rsa-explain = Later, the attacker steals the server's RSA private key. From the recorded wire it takes the encrypted premaster secret, decrypts it with the stolen key, computes the session keys and reads the whole login. There is no forward secrecy.
 step-stolen_key_tls13_ecdhe = Stolen key against the recorded TLS 1.3 login
 step-stolen_key_tls13_ecdhe-explain = The same stolen key does not help against TLS 1.3: the certificate key only signed the handshake, and the traffic keys came from ECDHE private keys that were thrown away and never crossed the wire. The recording stays ciphertext: this is forward secrecy.
+
+step-hello_retry_request = HelloRetryRequest: the server asks again
+step-hello_retry_request-explain = The server found no key share it can use in the ClientHello. Instead of giving up, it answers with a HelloRetryRequest: a ServerHello with a special fixed random that names the group it wants (selected_group, here secp256r1). Nothing is encrypted yet and no key is agreed: the browser must say hello again.
+step-hrr-client_hello = ClientHello: no key share this time
+step-hrr-client_hello-explain = The browser says hello as usual (random, versions, cipher suites, server_name, supported groups) but its key_share list is empty: it offers secp256r1 without sending a public key for it. The server cannot compute a shared secret from this.
+step-hrr-client_hello_2 = ClientHello again, now with a key share
+step-hrr-client_hello_2-explain = The browser sends the same ClientHello again: the same random and the same offers, and now one public key share for the group the server asked for. The server checks that nothing else changed. Both sides replace the first ClientHello in the transcript by its hash (message_hash), so the Finished MACs still cover it.
 
 ## Decryption attempts (app3: key-compromise view)
 attempt-heading = The attacker's attempt with the stolen key

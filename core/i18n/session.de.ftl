@@ -103,7 +103,10 @@ error-chain-rejected = die Zertifikatskette wurde abgelehnt
 error-no-p256-key = das Zertifikat enthält keinen verwendbaren öffentlichen P-256-Schlüssel
 error-signature-scheme-not-offered = CertificateVerify verwendet das Signaturverfahren { $scheme }, das der Client nicht angeboten hat
 error-certificate-verify = die Signatur im CertificateVerify ist falsch
-error-hello-retry-request = der Server hat einen anderen Schlüsselanteil verlangt (HelloRetryRequest), und das unterstützt dieser Client nicht
+error-retry-group-not-offered = der HelloRetryRequest verlangt einen Schlüsselanteil für { $group }, eine Gruppe, die der Client nicht unterstützt
+error-retry-group-already-shared = der HelloRetryRequest verlangt einen Schlüsselanteil für eine Gruppe, für die der Client schon einen gesendet hat
+error-retry-changes-nothing = der HelloRetryRequest verlangt nichts Neues: das zweite ClientHello wäre dasselbe wie das erste
+error-server-share-unasked = der Schlüsselanteil des Servers antwortet auf keinen, den der Client gesendet hat
 error-server-not-tls13 = der Server hat nicht TLS 1.3 gewählt
 error-session-id-echo = legacy_session_id_echo weicht von der (leeren) Session-ID ab, die der Client gesendet hat
 error-suite-not-offered = der Server hat die Cipher Suite { $suite } gewählt, die nicht angeboten war
@@ -152,6 +155,7 @@ tap-encrypted-premaster = das Premaster Secret, RSA-verschlüsselt ({ $length } 
 tap-ciphertext = { $preview } … ({ $length } Bytes, ohne den Schlüssel unlesbar)
 tap-client-key-share = öffentlicher Schlüssel des Clients, { $length } Bytes
 tap-server-key-share = öffentlicher Schlüssel des Servers, { $length } Bytes
+tap-group-requested = der Server fragt noch einmal (HelloRetryRequest): er will einen Schlüsselanteil für { $group }
 tap-stays-ciphertext = die aufgezeichneten Records bleiben Geheimtext: Der gestohlene Schlüssel öffnet keinen davon
 
 ## Der Angreifer mit den gestohlenen Schlüsseln des Servers.

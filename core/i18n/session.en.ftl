@@ -99,7 +99,10 @@ error-chain-rejected = the certificate chain was rejected
 error-no-p256-key = the certificate holds no usable P-256 public key
 error-signature-scheme-not-offered = CertificateVerify uses signature scheme { $scheme }, which the client did not offer
 error-certificate-verify = CertificateVerify signature is wrong
-error-hello-retry-request = the server asked for another key share (HelloRetryRequest), which this client does not do
+error-retry-group-not-offered = the HelloRetryRequest asks for a key share for { $group }, a group the client does not support
+error-retry-group-already-shared = the HelloRetryRequest asks for a key share for a group the client already sent one for
+error-retry-changes-nothing = the HelloRetryRequest asks for nothing new: the second ClientHello would be the first
+error-server-share-unasked = the server's key share answers no share the client sent
 error-server-not-tls13 = the server did not choose TLS 1.3
 error-session-id-echo = legacy_session_id_echo differs from the (empty) session id the client sent
 error-suite-not-offered = the server chose cipher suite { $suite }, which was not offered
@@ -148,6 +151,7 @@ tap-encrypted-premaster = the premaster secret, RSA-encrypted ({ $length } bytes
 tap-ciphertext = { $preview } … ({ $length } bytes, unreadable without the key)
 tap-client-key-share = client public key, { $length } bytes
 tap-server-key-share = server public key, { $length } bytes
+tap-group-requested = the server asks again (HelloRetryRequest): it wants a key share for { $group }
 tap-stays-ciphertext = the recorded records stay ciphertext: the stolen key opens none of them
 
 ## The attacker with the stolen server keys (sim::compromise).

@@ -39,6 +39,7 @@ const OUTCOMES: &[(&str, &str)] = &[
     ("expired", "outcome: aborted by client: certificate_expired"),
     ("tls12-rsa", "outcome: completed"),
     ("key-compromise", "outcome: completed"),
+    ("hrr", "outcome: completed"),
 ];
 
 #[test]

@@ -555,6 +555,45 @@ fn our_client_logs_in_to_rustls_server() {
 }
 
 #[test]
+fn our_client_without_a_share_is_asked_again_by_rustls_and_logs_in() {
+    // rustls, like the lab's bank, holds secp256r1 only: asked with no share at all,
+    // it sends a HelloRetryRequest, checks our second ClientHello against the first
+    // and hashes the transcript from message_hash(ClientHello1) as we do.
+    let issued = lab_pki(71, SERVER_NAME);
+    let form = login_form();
+    let config = tls::ClientConfig {
+        server_name: SERVER_NAME.into(),
+        trusted_root_der: issued.ca_cert_der.clone(),
+        now_unix: SESSION_START_UNIX,
+    };
+    let (mut client, hello) = Client::start_without_share(config, &mut LabRng::from_seed(72));
+    let server = rustls_server(&issued);
+    let result = our_client_vs_rustls_server(&mut client, hello, server, &form);
+
+    assert!(
+        result.rustls_error.is_none(),
+        "rustls rejected our client: {:?}",
+        result.rustls_error
+    );
+    assert!(
+        failure(&result.client_events).is_none(),
+        "our client failed: {:?}",
+        failure(&result.client_events)
+    );
+    assert!(client.is_connected());
+    assert_eq!(result.request, http::login_request(SERVER_NAME, &form));
+    let accepted: Vec<&str> = result
+        .client_events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Accepted(m) => Some(m.name()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(&accepted[..2], ["HelloRetryRequest", "ServerHello"]);
+}
+
+#[test]
 fn our_client_coalesced_flight_is_reassembled() {
     let issued = lab_pki(41, SERVER_NAME);
     let (mut client, hello) = our_client(&issued, SERVER_NAME, 42);

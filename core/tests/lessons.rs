@@ -21,6 +21,8 @@ const COURSE: &[&str] = &[
     "10-mitm",
     "11-rsa-vs-ecdhe",
     "12-recap",
+    "13-hello-retry",
+    "14-your-browser",
 ];
 
 #[test]

@@ -236,3 +236,53 @@ fn tshark_decrypts_the_export_with_no_settings() {
         "without the key log tshark must not read the password:\n{opaque}"
     );
 }
+
+#[test]
+fn tshark_decrypts_the_hrr_scenario_and_sees_the_retry() {
+    use handshake_lab_core::export::capture::capture;
+    use handshake_lab_core::sim::{Scenario, ScenarioName, simulate};
+
+    if !require_tshark() {
+        return;
+    }
+    let password = "Retry-Then-Login-77";
+    let timeline = simulate(&Scenario {
+        password: password.into(),
+        ..Scenario::named(ScenarioName::Hrr)
+    })
+    .expect("hrr simulates");
+    let dir = std::env::temp_dir().join(format!("handshake-lab-pcap-hrr-{}", std::process::id()));
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).expect("temp dir");
+    let file = dir.join("hrr.pcapng");
+    std::fs::write(&file, pcapng_bytes(&capture(&timeline))).expect("write capture");
+
+    let decrypted = tshark(&home, &file, &["-Y", "http", "-V"]);
+    // Two ClientHellos, and a ServerHello tshark reads as a HelloRetryRequest.
+    let hellos = tshark(
+        &home,
+        &file,
+        &[
+            "-Y",
+            "tls.handshake.type == 1",
+            "-T",
+            "fields",
+            "-e",
+            "frame.number",
+        ],
+    );
+    let retry = tshark(&home, &file, &["-Y", "tls.handshake.type == 2", "-V"]);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    for expected in ["POST /login HTTP/1.1", password, "HTTP/1.1 200 OK"] {
+        assert!(
+            decrypted.contains(expected),
+            "tshark output lacks {expected:?}: the hrr capture did not decrypt.\n{decrypted}"
+        );
+    }
+    assert_eq!(hellos.lines().count(), 2, "two ClientHellos:\n{hellos}");
+    assert!(
+        retry.contains("Hello Retry Request"),
+        "tshark does not see the HelloRetryRequest:\n{retry}"
+    );
+}

@@ -60,6 +60,7 @@ fn said<'a>(timeline: &'a Timeline, titles: &mut Vec<Text>) -> Vec<Said<'a>> {
                     | ObservationKind::RecordSize
                     | ObservationKind::Ciphertext
                     | ObservationKind::PublicKeyShare
+                    | ObservationKind::GroupRequested
                     | ObservationKind::ServerCertificate
             );
             let data = matches!(

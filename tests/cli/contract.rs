@@ -55,7 +55,8 @@ fn scenarios_lists_names_with_descriptions() {
             "wrong-host",
             "expired",
             "tls12-rsa",
-            "key-compromise"
+            "key-compromise",
+            "hrr"
         ],
         "the contract's scenario names, in order:\n{text}"
     );

@@ -20,7 +20,7 @@ fn every_built_in_lesson_has_a_german_version() {
     assert!(out.status.success(), "{stderr}");
     assert!(!stderr.contains("warning"), "{stderr}");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(stdout.lines().count(), 12, "{stdout}");
+    assert_eq!(stdout.lines().count(), 14, "{stdout}");
     // German titles, not the English ones.
     let english = String::from_utf8_lossy(&run(&["lessons"]).stdout).to_string();
     assert_ne!(stdout, english);

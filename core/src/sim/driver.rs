@@ -427,13 +427,18 @@ impl<'a> Driver<'a> {
             ),
         };
         let bytes = record.bytes.clone();
+        // A HelloRetryRequest carries no key: what the sender made before (its key
+        // pair) waits for the ServerHello that carries the public half.
+        let carries_pending = record.message != MessageKind::HelloRetryRequest;
         let mut step = Step::new(name, side, receiver, self.clock_micros);
         step.connection = connection;
         step.records.push(record);
         step.eavesdropper = eavesdropper;
         self.steps.push(step);
-        for event in self.pending.remove(&node).unwrap_or_default() {
-            self.record_event(index, node, event);
+        if carries_pending {
+            for event in self.pending.remove(&node).unwrap_or_default() {
+                self.record_event(index, node, event);
+            }
         }
         // The receiving end of the channel lives as long as the session: cannot fail.
         let _ = self.to_tap.0.send(InFlight {

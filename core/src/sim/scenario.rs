@@ -21,6 +21,9 @@ pub enum ScenarioName {
     Tls12Rsa,
     /// A recorded `tls12-rsa` and `https` session, then the server's keys are stolen.
     KeyCompromise,
+    /// HTTPS where the browser sends no key share: the server asks again with a
+    /// HelloRetryRequest.
+    Hrr,
     /// Not simulated: a real client's session with the lab's server (`serve`). Not
     /// in [`ScenarioName::ALL`].
     Live,
@@ -37,6 +40,7 @@ impl ScenarioName {
         ScenarioName::Expired,
         ScenarioName::Tls12Rsa,
         ScenarioName::KeyCompromise,
+        ScenarioName::Hrr,
     ];
 
     /// The name used on the command line and in lesson files.
@@ -50,6 +54,7 @@ impl ScenarioName {
             ScenarioName::Expired => "expired",
             ScenarioName::Tls12Rsa => "tls12-rsa",
             ScenarioName::KeyCompromise => "key-compromise",
+            ScenarioName::Hrr => "hrr",
             ScenarioName::Live => "live",
         }
     }
@@ -78,6 +83,9 @@ impl ScenarioName {
             }
             ScenarioName::KeyCompromise => {
                 "the server's private keys are stolen later: the recorded TLS 1.2 RSA login decrypts, the TLS 1.3 one does not"
+            }
+            ScenarioName::Hrr => {
+                "the browser sends no key share: the server asks again with a HelloRetryRequest, then the login goes on"
             }
             ScenarioName::Live => "a real client's session with the lab's server (serve)",
         }

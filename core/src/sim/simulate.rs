@@ -52,6 +52,14 @@ pub fn simulate(scenario: &Scenario) -> Result<Timeline, SimError> {
                 (Box::new(server), server_events),
             );
         }
+        ScenarioName::Hrr => {
+            let (client, events) = Client::start_without_share(client, &mut rng);
+            let (server, server_events) = Server::new(server, &mut rng);
+            driver.run_browser_and_bank(
+                (Box::new(client), events),
+                (Box::new(server), server_events),
+            );
+        }
         ScenarioName::Tls12Rsa => {
             let Some(key) = issued.server_rsa_key.clone() else {
                 return Err(SimError::Internal("the RSA certificate has no key".into()));
@@ -130,6 +138,35 @@ mod tests {
             ]
         );
         assert_eq!(timeline.outcome, Outcome::Completed);
+    }
+
+    #[test]
+    fn hrr_asks_again_then_completes() {
+        let timeline = simulate(&Scenario::named(ScenarioName::Hrr)).expect("simulates");
+        let names: Vec<String> = timeline.steps.iter().map(|s| s.name.to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "client_hello",
+                "hello_retry_request",
+                "client_hello_2",
+                "server_hello",
+                "encrypted_extensions",
+                "certificate",
+                "certificate_verify",
+                "server_finished",
+                "client_finished",
+                "http_request",
+                "http_response",
+                "client_close_notify",
+                "server_close_notify",
+            ]
+        );
+        assert_eq!(timeline.outcome, Outcome::Completed);
+        for record in timeline.records() {
+            crate::wire::check_tiling(&record.fields, 0..record.bytes.len())
+                .unwrap_or_else(|e| panic!("{}: {e}", record.message));
+        }
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub enum ObservationKind {
     PublicKeyShare,
     /// The version the server chose.
     VersionChosen,
+    /// The group a HelloRetryRequest asks the client to send a key share for.
+    GroupRequested,
     /// The cipher suite the server chose.
     CipherSuiteChosen,
     /// Encrypted bytes: readable as bytes, meaningless without the key.
@@ -324,6 +326,13 @@ fn observe_hello(message: &HandshakeMessage, seen: &mut Vec<Observation>) {
                     Extension::KeyShareServer(share) => seen.push(Observation::new(
                         ObservationKind::PublicKeyShare,
                         text!("tap-server-key-share", length = share.key_exchange.len()),
+                    )),
+                    Extension::KeyShareHelloRetryRequest(group) => seen.push(Observation::new(
+                        ObservationKind::GroupRequested,
+                        text!(
+                            "tap-group-requested",
+                            group = names(&[*group], |g| NamedGroup::from_u16(g).rfc_name())
+                        ),
                     )),
                     _ => {}
                 }

@@ -1,4 +1,5 @@
-//! The browser's side of TLS 1.3 (RFC 8446 §2, full handshake, no PSK, no HRR).
+//! The browser's side of TLS 1.3 (RFC 8446 §2, full handshake, no PSK). It answers
+//! one HelloRetryRequest (§4.1.4) when it started without a key share.
 
 use crate::crypto::{
     ChainFailure, EcdheKeyPair, LabRng, Transcript, tls13_certificate_verify_content,
@@ -12,6 +13,7 @@ use crate::tls::record_layer::Sealer;
 use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, ecdhe_derivation};
 use crate::tls::{ALPN_HTTP11, TlsError};
 use crate::tls::{Check, CheckName, Event};
+use crate::wire::handshake::HELLO_RETRY_REQUEST_RANDOM;
 use crate::wire::{
     AlertDescription, CipherSuite, ClientHello, ContentType, Extension, ExtensionType,
     HandshakeMessage, HandshakeType, KeyShareEntry, MessageKind, NamedGroup, ProtocolVersion,
@@ -28,12 +30,6 @@ pub struct ClientConfig {
     /// The simulated time, for certificate validity (unix seconds).
     pub now_unix: u64,
 }
-
-/// RFC 8446 §4.1.3: the ServerHello.random that marks a HelloRetryRequest.
-const HELLO_RETRY_REQUEST_RANDOM: [u8; 32] = [
-    0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
-    0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c,
-];
 
 /// The TLS 1.3 client: a browser about to log in.
 pub struct Client {
@@ -54,6 +50,11 @@ enum State {
     ExpectServerHello {
         key: EcdheKeyPair,
         transcript: Transcript,
+        /// Whether the ClientHello just sent carries `key`'s public share.
+        share_sent: bool,
+        /// The ClientHello just sent, while the server may still ask again with a
+        /// HelloRetryRequest; `None` after one (RFC 8446 §4.1.4 allows only one).
+        first_hello: Option<Box<SentHello>>,
     },
     ExpectEncryptedExtensions(Keys),
     ExpectCertificate(Keys),
@@ -65,6 +66,13 @@ enum State {
     Connected,
     /// Stopped: closed cleanly or after an alert.
     Closed,
+}
+
+/// A ClientHello as the client sent it: the message (the second ClientHello repeats
+/// it) and its bytes (the transcript keeps only their hash after a retry).
+struct SentHello {
+    message: ClientHello,
+    bytes: Vec<u8>,
 }
 
 impl State {
@@ -86,12 +94,29 @@ impl Client {
 
     /// Creates the client and its ClientHello (the first event is that record).
     pub fn start(config: ClientConfig, rng: &mut LabRng) -> (Client, Vec<Event>) {
+        Client::start_with(config, rng, true)
+    }
+
+    /// Creates the client and a ClientHello with an empty key_share list (RFC 8446
+    /// §4.2.8 allows it: the client waits for the server to name a group). The server
+    /// then asks again with a HelloRetryRequest, and the second ClientHello carries
+    /// the P-256 share. Randomness is drawn as in [`Client::start`]: the key, then
+    /// the random.
+    pub fn start_without_share(config: ClientConfig, rng: &mut LabRng) -> (Client, Vec<Event>) {
+        Client::start_with(config, rng, false)
+    }
+
+    fn start_with(config: ClientConfig, rng: &mut LabRng, share: bool) -> (Client, Vec<Event>) {
         let mut events = Vec::new();
         let key = EcdheKeyPair::generate(rng);
-        events.push(Event::EphemeralKey {
-            private_key: key.private_bytes(),
-            public_key: key.public_bytes().to_vec(),
-        });
+        if share {
+            events.push(ephemeral_key_event(&key));
+        }
+        let shares = if share {
+            vec![p256_share(&key)]
+        } else {
+            Vec::new()
+        };
         let hello = ClientHello {
             legacy_version: ProtocolVersion::Tls12.to_u16(),
             random: rng.bytes::<32>(),
@@ -106,13 +131,10 @@ impl Client {
                     SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
                 ]),
                 Extension::Alpn(vec![ALPN_HTTP11.to_vec()]),
-                Extension::KeyShareClient(vec![KeyShareEntry {
-                    group: NamedGroup::Secp256r1.to_u16(),
-                    key_exchange: key.public_bytes().to_vec(),
-                }]),
+                Extension::KeyShareClient(shares),
             ],
         };
-        let bytes = HandshakeMessage::ClientHello(hello).encode();
+        let bytes = HandshakeMessage::ClientHello(hello.clone()).encode();
         let mut transcript = Transcript::new();
         transcript.add(&bytes);
         let mut core = EndpointCore::default();
@@ -122,7 +144,15 @@ impl Client {
         let client = Client {
             config,
             core,
-            state: State::ExpectServerHello { key, transcript },
+            state: State::ExpectServerHello {
+                key,
+                transcript,
+                share_sent: share,
+                first_hello: Some(Box::new(SentHello {
+                    message: hello,
+                    bytes,
+                })),
+            },
             sent_close: false,
         };
         (client, events)
@@ -166,9 +196,29 @@ fn handle_handshake(
     let (message, _) = HandshakeMessage::decode(bytes)?;
     let state = std::mem::replace(slot, State::Closed);
     *slot = match (state, message) {
-        (State::ExpectServerHello { key, transcript }, HandshakeMessage::ServerHello(hello)) => {
-            on_server_hello(records, key, transcript, &hello, bytes, events)?
+        (
+            State::ExpectServerHello {
+                key, first_hello, ..
+            },
+            HandshakeMessage::ServerHello(hello),
+        ) if hello.random == HELLO_RETRY_REQUEST_RANDOM => {
+            let Some(first) = first_hello else {
+                return Err(TlsError::unexpected(
+                    MessageKind::HelloRetryRequest.name(),
+                    "ServerHello".into(),
+                ));
+            };
+            on_hello_retry_request(records, key, *first, &hello, bytes, events)?
         }
+        (
+            State::ExpectServerHello {
+                key,
+                transcript,
+                share_sent,
+                ..
+            },
+            HandshakeMessage::ServerHello(hello),
+        ) => on_server_hello(records, key, transcript, share_sent, &hello, bytes, events)?,
         (State::ExpectEncryptedExtensions(mut keys), HandshakeMessage::EncryptedExtensions(ee)) => {
             for extension in &ee.extensions {
                 match extension {
@@ -278,16 +328,11 @@ fn on_server_hello(
     records: &mut RecordLayer,
     key: EcdheKeyPair,
     mut transcript: Transcript,
+    share_sent: bool,
     hello: &ServerHello,
     bytes: &[u8],
     events: &mut Vec<Event>,
 ) -> Result<State, TlsError> {
-    if hello.random == HELLO_RETRY_REQUEST_RANDOM {
-        return Err(TlsError::new(
-            AlertDescription::HandshakeFailure,
-            Text::message("error-hello-retry-request"),
-        ));
-    }
     let version = hello.extensions.iter().find_map(|e| match e {
         Extension::SupportedVersionsServer(v) => Some(*v),
         _ => None,
@@ -300,21 +345,7 @@ fn on_server_hello(
             Text::message("error-server-not-tls13"),
         ));
     }
-    if !hello.legacy_session_id_echo.is_empty() {
-        return Err(TlsError::new(
-            AlertDescription::IllegalParameter,
-            Text::message("error-session-id-echo"),
-        ));
-    }
-    if hello.cipher_suite != CipherSuite::TlsAes128GcmSha256.to_u16() {
-        return Err(suite_not_offered(hello.cipher_suite));
-    }
-    if hello.legacy_compression_method != 0 {
-        return Err(TlsError::new(
-            AlertDescription::IllegalParameter,
-            Text::message("error-compression-method-not-zero"),
-        ));
-    }
+    check_session_suite_compression(hello)?;
     for extension in &hello.extensions {
         if !matches!(
             extension,
@@ -340,6 +371,13 @@ fn on_server_hello(
         return Err(TlsError::new(
             AlertDescription::IllegalParameter,
             Text::message("error-server-key-share-group"),
+        ));
+    }
+    // RFC 8446 §4.2.8: the server's share answers one the client sent.
+    if !share_sent {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            Text::message("error-server-share-unasked"),
         ));
     }
     let shared = key.agree(&share.key_exchange).map_err(|_| {
@@ -370,6 +408,160 @@ fn on_server_hello(
     records.set_read(server_keys, Protection::HandshakeKeys);
     records.set_write(client_keys, Protection::HandshakeKeys);
     Ok(State::ExpectEncryptedExtensions(Keys { transcript, stage }))
+}
+
+/// RFC 8446 §4.1.3, for a ServerHello and a HelloRetryRequest alike: the session id
+/// echoed (the client sent none), the one suite offered, no compression.
+fn check_session_suite_compression(hello: &ServerHello) -> Result<(), TlsError> {
+    if !hello.legacy_session_id_echo.is_empty() {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            Text::message("error-session-id-echo"),
+        ));
+    }
+    if hello.cipher_suite != CipherSuite::TlsAes128GcmSha256.to_u16() {
+        return Err(suite_not_offered(hello.cipher_suite));
+    }
+    if hello.legacy_compression_method != 0 {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            Text::message("error-compression-method-not-zero"),
+        ));
+    }
+    Ok(())
+}
+
+/// RFC 8446 §4.1.4: the server asks again. The client checks the HelloRetryRequest
+/// like a ServerHello, checks the group it asks for (§4.2.8: one the client supports
+/// and sent no share for), restarts the transcript from message_hash(ClientHello1)
+/// (§4.4.1) and sends the first ClientHello again, now with a share for that group
+/// (and the server's cookie, if any).
+fn on_hello_retry_request(
+    records: &mut RecordLayer,
+    key: EcdheKeyPair,
+    first: SentHello,
+    retry: &ServerHello,
+    bytes: &[u8],
+    events: &mut Vec<Event>,
+) -> Result<State, TlsError> {
+    let version = retry.extensions.iter().find_map(|e| match e {
+        Extension::SupportedVersionsServer(v) => Some(*v),
+        _ => None,
+    });
+    if version != Some(ProtocolVersion::Tls13.to_u16())
+        || retry.legacy_version != ProtocolVersion::Tls12.to_u16()
+    {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            Text::message("error-server-not-tls13"),
+        ));
+    }
+    check_session_suite_compression(retry)?;
+    let mut group = None;
+    let mut cookie = None;
+    for extension in &retry.extensions {
+        match extension {
+            Extension::SupportedVersionsServer(_) => {}
+            Extension::KeyShareHelloRetryRequest(g) => group = Some(*g),
+            Extension::Unknown { typ, .. }
+                if ExtensionType::from_u16(*typ) == ExtensionType::Cookie =>
+            {
+                cookie = Some(extension.clone());
+            }
+            other => {
+                return Err(extension_not_offered(
+                    MessageKind::HelloRetryRequest.name(),
+                    other.ext_type(),
+                ));
+            }
+        }
+    }
+    let supported = first
+        .message
+        .extensions
+        .iter()
+        .find_map(|e| match e {
+            Extension::SupportedGroups(groups) => Some(groups.as_slice()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let shared: Vec<u16> = first
+        .message
+        .extensions
+        .iter()
+        .find_map(|e| match e {
+            Extension::KeyShareClient(shares) => Some(shares.iter().map(|s| s.group).collect()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    match group {
+        Some(g) if !supported.contains(&g) || g != NamedGroup::Secp256r1.to_u16() => {
+            return Err(TlsError::new(
+                AlertDescription::IllegalParameter,
+                text!(
+                    "error-retry-group-not-offered",
+                    group = NamedGroup::from_u16(g)
+                        .rfc_name()
+                        .map_or_else(|| format!("0x{g:04x}"), str::to_string)
+                ),
+            ));
+        }
+        Some(_) if !shared.is_empty() => {
+            return Err(TlsError::new(
+                AlertDescription::IllegalParameter,
+                Text::message("error-retry-group-already-shared"),
+            ));
+        }
+        // Neither a group nor a cookie: the second ClientHello would be the first.
+        None if cookie.is_none() => {
+            return Err(TlsError::new(
+                AlertDescription::IllegalParameter,
+                Text::message("error-retry-changes-nothing"),
+            ));
+        }
+        _ => {}
+    }
+    events.push(Event::Accepted(MessageKind::HelloRetryRequest));
+    let mut transcript = Transcript::new();
+    transcript.add(&key_schedule::message_hash(&first.bytes));
+    transcript.add(bytes);
+    let mut hello = first.message;
+    if group.is_some() {
+        for extension in &mut hello.extensions {
+            if let Extension::KeyShareClient(shares) = extension {
+                *shares = vec![p256_share(&key)];
+            }
+        }
+    }
+    hello.extensions.extend(cookie);
+    let second = HandshakeMessage::ClientHello(hello).encode();
+    transcript.add(&second);
+    events.push(Event::Send(records.seal(ContentType::Handshake, &second)));
+    if group.is_some() {
+        events.push(ephemeral_key_event(&key));
+    }
+    Ok(State::ExpectServerHello {
+        key,
+        transcript,
+        share_sent: group.is_some() || !shared.is_empty(),
+        first_hello: None,
+    })
+}
+
+/// The client's P-256 key share.
+fn p256_share(key: &EcdheKeyPair) -> KeyShareEntry {
+    KeyShareEntry {
+        group: NamedGroup::Secp256r1.to_u16(),
+        key_exchange: key.public_bytes().to_vec(),
+    }
+}
+
+/// The client's ephemeral key, reported with the ClientHello whose share carries it.
+fn ephemeral_key_event(key: &EcdheKeyPair) -> Event {
+    Event::EphemeralKey {
+        private_key: key.private_bytes(),
+        public_key: key.public_bytes().to_vec(),
+    }
 }
 
 fn on_server_finished(

@@ -327,6 +327,14 @@ pub fn traffic_keys(direction_prefix: &str, secret: &[u8]) -> (TrafficKeys, Vec<
     (keys, vec![d1, d2])
 }
 
+/// RFC 8446 §4.4.1: after a HelloRetryRequest the first ClientHello enters the
+/// transcript as a synthetic `message_hash` handshake message carrying its hash.
+pub fn message_hash(first_hello: &[u8]) -> Vec<u8> {
+    let mut message = vec![254, 0, 0, 32];
+    message.extend_from_slice(&crate::crypto::sha256(first_hello));
+    message
+}
+
 /// `finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length)` (RFC 8446 §4.4.4),
 /// where BaseKey is that side's handshake traffic secret. `name` is e.g. `"server_finished_key"`.
 pub fn finished_key(name: &'static str, base_key: &[u8]) -> ([u8; 32], Derivation) {

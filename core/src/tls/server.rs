@@ -1,4 +1,5 @@
-//! The web server's side of TLS 1.3 (RFC 8446 §2, full handshake, no PSK, no HRR).
+//! The web server's side of TLS 1.3 (RFC 8446 §2, full handshake, no PSK). With no
+//! usable key share it asks again once with a HelloRetryRequest (§4.1.4).
 
 use crate::crypto::{EcdsaKey, LabRng, RsaKey, Transcript, tls13_certificate_verify_content};
 use crate::text;
@@ -319,14 +320,6 @@ struct Retry {
     transcript: Transcript,
 }
 
-/// RFC 8446 §4.4.1: the first ClientHello enters the transcript as a synthetic
-/// `message_hash` message carrying its hash.
-fn message_hash(first_hello: &[u8]) -> Vec<u8> {
-    let mut message = vec![254, 0, 0, 32];
-    message.extend_from_slice(&crate::crypto::sha256(first_hello));
-    message
-}
-
 /// Whether the second ClientHello is the first one again, as RFC 8446 §4.1.2 allows:
 /// the same but for key_share (and the extensions a client may drop or add on a
 /// retry: early_data, cookie, pre_shared_key, padding).
@@ -387,7 +380,7 @@ fn hello_retry_request(
         records.seal(ContentType::Handshake, &retry_request),
     ));
     let mut transcript = Transcript::new();
-    transcript.add(&message_hash(hello_bytes));
+    transcript.add(&key_schedule::message_hash(hello_bytes));
     transcript.add(&retry_request);
     State::ExpectSecondClientHello(Box::new(Retry {
         keys,

@@ -17,6 +17,7 @@ fn kind_key(kind: ObservationKind) -> &'static str {
         ObservationKind::GroupsOffered => "obs-groups_offered",
         ObservationKind::PublicKeyShare => "obs-public_key_share",
         ObservationKind::VersionChosen => "obs-version_chosen",
+        ObservationKind::GroupRequested => "obs-group_requested",
         ObservationKind::CipherSuiteChosen => "obs-cipher_suite_chosen",
         ObservationKind::Ciphertext => "obs-ciphertext",
         ObservationKind::Alert => "obs-alert",

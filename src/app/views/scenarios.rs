@@ -1,9 +1,10 @@
 //! Choosing the scenario, and the words for each scenario's steps.
 //!
-//! The same inputs run as any of the eight scenarios; a step's title and explanation
-//! are looked up for the scenario first (`step-mitm-client_hello`), then for the step
-//! alone (`step-client_hello`). `key-compromise` replays a `tls12-rsa` and an `https`
-//! session, so its `tls12_`/`tls13_` steps use those scenarios' words.
+//! The same inputs run as any of the scenarios; a step's title and explanation are
+//! looked up for the scenario and the step's occurrence first
+//! (`step-hrr-client_hello_2`), then for the scenario (`step-mitm-client_hello`), then
+//! for the step alone (`step-client_hello`). `key-compromise` replays a `tls12-rsa`
+//! and an `https` session, so its `tls12_`/`tls13_` steps use those scenarios' words.
 
 use eframe::egui;
 
@@ -32,22 +33,29 @@ pub fn step_text_keys(
         (ScenarioName::KeyCompromise, Some(RecordedSession::Tls13Ecdhe)) => ScenarioName::Https,
         _ => scenario,
     };
-    // The words are the same for a step's second occurrence and in a recorded session.
-    let base = StepName {
+    // A step's second occurrence may have its own words in a scenario
+    // (`step-hrr-client_hello_2`); otherwise it shares the first one's. A recorded
+    // session's steps use the words of the scenario it replays.
+    let full = StepName {
         session: None,
-        occurrence: 1,
         ..name
     };
-    [
-        format!("step-{}-{base}", scenario.name()),
-        format!("step-{base}"),
-    ]
-    .into_iter()
-    .find(|key| s.has(key))
-    .map(|key| {
-        let explain = format!("{key}-explain");
-        (key, explain)
-    })
+    let base = StepName {
+        occurrence: 1,
+        ..full
+    };
+    let occurrence = (full.occurrence > 1).then(|| format!("step-{}-{full}", scenario.name()));
+    occurrence
+        .into_iter()
+        .chain([
+            format!("step-{}-{base}", scenario.name()),
+            format!("step-{base}"),
+        ])
+        .find(|key| s.has(key))
+        .map(|key| {
+            let explain = format!("{key}-explain");
+            (key, explain)
+        })
 }
 
 /// The title and explanation of step `name` in `scenario`, or the "no text yet"
@@ -131,6 +139,15 @@ mod tests {
         );
         assert_eq!(
             step(ScenarioName::Tamper, "server_hello"),
+            https,
+            "no override: the step's own words"
+        );
+        let first = step(ScenarioName::Hrr, "client_hello");
+        let second = step(ScenarioName::Hrr, "client_hello_2");
+        assert_ne!(first, second, "each ClientHello of hrr has its own words");
+        assert_ne!(first, step(ScenarioName::Https, "client_hello"));
+        assert_eq!(
+            step(ScenarioName::Hrr, "server_hello"),
             https,
             "no override: the step's own words"
         );
