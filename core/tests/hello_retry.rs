@@ -227,7 +227,7 @@ fn client_config(pki: &IssuedPki) -> tls::ClientConfig {
 fn server(pki: &IssuedPki) -> Server {
     let config = tls::ServerConfig {
         cert_chain: vec![pki.server_cert_der.clone()],
-        key: pki.server_key.clone(),
+        key: pki.server_key.clone().into(),
     };
     Server::new(config, &mut LabRng::from_seed(9)).0
 }
