@@ -285,6 +285,7 @@ wire-ext-signature_algorithms_cert = die Signaturverfahren, die innerhalb von Ze
 wire-ext-key_share = der Anteil des Absenders am Diffie-Hellman-Schlüsselaustausch
 wire-ext-quic_transport_parameters = Einstellungen für das Transportprotokoll QUIC
 wire-ext-encrypted_client_hello = ein verschlüsseltes inneres ClientHello, das den echten Servernamen verbirgt
+wire-ext-application_settings = ALPS (ein Entwurf, den Chrome sendet): Einstellungen für das Anwendungsprotokoll, früh geschickt
 wire-ext-renegotiation_info = TLS 1.2: schützt vor einem Angriff über die Neuverhandlung (Renegotiation)
 
 ## Protokollversionen

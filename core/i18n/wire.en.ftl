@@ -272,6 +272,7 @@ wire-ext-signature_algorithms_cert = the signature schemes accepted inside certi
 wire-ext-key_share = the sender's half of the Diffie-Hellman key exchange
 wire-ext-quic_transport_parameters = settings for the QUIC transport
 wire-ext-encrypted_client_hello = an encrypted inner ClientHello that hides the real server name
+wire-ext-application_settings = ALPS (a draft Chrome sends): settings for the application protocol, sent early
 wire-ext-renegotiation_info = TLS 1.2: protects against a renegotiation attack
 
 ## Protocol versions

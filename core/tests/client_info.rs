@@ -50,6 +50,7 @@ const OPENSSL: &str = include_str!("fixtures/client_hellos/openssl.hex");
 const OPENSSL_FFDHE: &str = include_str!("fixtures/client_hellos/openssl-ffdhe2048-p256.hex");
 const PYTHON: &str = include_str!("fixtures/client_hellos/python-ssl.hex");
 const RUSTLS: &str = include_str!("fixtures/client_hellos/rustls.hex");
+const CHROMIUM: &str = include_str!("fixtures/client_hellos/chromium.hex");
 
 /// The fingerprints of the fixtures, pinned: a change in the parser or in JA4 shows.
 /// curl's first two parts (`t13d3112h2_e8f1e7e78f70`: 31 suites, 12 extensions, h2,
@@ -64,6 +65,8 @@ fn each_clients_ja4() {
         (OPENSSL_FFDHE, "t13d311000_e8f1e7e78f70_1f22a2ca17c4"),
         (PYTHON, "t13d181100_85036bcba153_d41ae481755e"),
         (RUSTLS, "t13d030900_55b375c5d22e_6a7d638fc319"),
+        // The same JA4 as published for Chrome 143 (a fingerprint is a program's).
+        (CHROMIUM, "t13d1516h2_8daaf6152771_d8a2da3f94cd"),
     ] {
         let negotiation = negotiation(&first_flight(&pki, fixture)).expect("a ClientHello");
         assert_eq!(negotiation.ja4.fingerprint, expected);
@@ -120,4 +123,37 @@ fn a_hello_cut_short_has_no_negotiation() {
     let mut broken = CURL.trim().to_string();
     broken.truncate(200);
     assert_eq!(negotiation(&first_flight(&pki(), &broken)), None);
+}
+
+#[test]
+fn chromium_offers_a_post_quantum_share_and_grease_and_gets_x25519() {
+    let negotiation = negotiation(&first_flight(&pki(), CHROMIUM)).expect("a ClientHello");
+    let offered = &negotiation.offered;
+    assert!(
+        offered
+            .key_share_groups
+            .iter()
+            .any(|g| g == "X25519MLKEM768")
+    );
+    assert!(
+        offered
+            .key_share_groups
+            .iter()
+            .any(|g| g.starts_with("GREASE 0x"))
+    );
+    assert!(
+        offered
+            .extensions
+            .iter()
+            .any(|e| e == "encrypted_client_hello")
+    );
+    assert!(
+        offered
+            .extensions
+            .iter()
+            .any(|e| e == "compress_certificate")
+    );
+    let chosen = negotiation.chosen.as_ref().expect("a ServerHello");
+    assert_eq!(chosen.key_share_group.as_deref(), Some("x25519"));
+    assert_eq!(chosen.cipher_suite, "TLS_AES_128_GCM_SHA256");
 }

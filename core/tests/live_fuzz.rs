@@ -31,6 +31,10 @@ const FIXTURES: &[(&str, &str)] = &[
         include_str!("fixtures/client_hellos/python-ssl.hex"),
     ),
     ("rustls", include_str!("fixtures/client_hellos/rustls.hex")),
+    (
+        "chromium",
+        include_str!("fixtures/client_hellos/chromium.hex"),
+    ),
 ];
 
 /// The fixture that offers only a share the lab lacks (ffdhe2048) first.

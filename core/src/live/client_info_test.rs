@@ -166,7 +166,7 @@ fn offered_names_known_codes_grease_and_unknown_numbers() {
     let hello = hello(
         &[0x3a3a, 0x1301, 0x00ff, 0x0a0b],
         &[
-            0x1a1a, 0x0000, 0x000a, 0x0033, 0x002b, 0x000d, 0x0010, 0x44cd,
+            0x1a1a, 0x0000, 0x000a, 0x0033, 0x002b, 0x000d, 0x0010, 0x44cd, 0x7e57,
         ],
         &[0x0403, 0x0807, 0xbaba],
         &["h2", "http/1.1"],
@@ -204,7 +204,8 @@ fn offered_names_known_codes_grease_and_unknown_numbers() {
             "supported_versions",
             "signature_algorithms",
             "application_layer_protocol_negotiation",
-            "0x44cd"
+            "application_settings",
+            "0x7e57"
         ]
     );
     // GREASE signature algorithms are left out of JA4 too.

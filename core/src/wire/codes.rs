@@ -216,6 +216,7 @@ wire_codes! {
         SignatureAlgorithmsCert = 50, "signature_algorithms_cert", "wire-ext-signature_algorithms_cert";
         KeyShare = 51, "key_share", "wire-ext-key_share";
         QuicTransportParameters = 57, "quic_transport_parameters", "wire-ext-quic_transport_parameters";
+        ApplicationSettings = 0x44cd, "application_settings", "wire-ext-application_settings";
         EncryptedClientHello = 0xfe0d, "encrypted_client_hello", "wire-ext-encrypted_client_hello";
         RenegotiationInfo = 0xff01, "renegotiation_info", "wire-ext-renegotiation_info";
     }
@@ -401,7 +402,7 @@ mod tests {
         assert_eq!(CipherSuite::ALL.len(), 18);
         assert_eq!(NamedGroup::ALL.len(), 13);
         assert_eq!(SignatureScheme::ALL.len(), 16);
-        assert_eq!(ExtensionType::ALL.len(), 31);
+        assert_eq!(ExtensionType::ALL.len(), 32);
         assert_eq!(ProtocolVersion::ALL.len(), 5);
     }
 
