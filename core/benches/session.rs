@@ -25,14 +25,13 @@ use handshake_lab_core::crypto::{
     EcdheKeyPair, IssuedPki, LabRng, RecordProtection, Transcript, Validity, issue_pki,
     tls13_certificate_verify_content, verify_ecdsa_p256_sha256, verify_server_chain,
 };
-use handshake_lab_core::sim::clock::SESSION_START_UNIX;
+use handshake_lab_core::sim::clock::{DAY, SESSION_START_UNIX};
 use handshake_lab_core::sim::{Outcome, Scenario, ScenarioName, Timeline, simulate};
 use handshake_lab_core::tls::key_schedule::{self, Derivation};
 use handshake_lab_core::tls::{Protection, Side};
 
 /// The CA name `simulate` issues the lab root under.
 const CA_NAME: &str = "Handshake Lab Root CA";
-const DAY: u64 = 86_400;
 
 /// One encrypted record of the session, as its sender sealed it.
 struct SealedRecord {

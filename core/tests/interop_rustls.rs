@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use handshake_lab_core::crypto::{IssuedPki, LabRng, Validity, issue_pki};
 use handshake_lab_core::http::{self, LoginForm};
-use handshake_lab_core::sim::clock::SESSION_START_UNIX;
+use handshake_lab_core::sim::clock::{DAY, SESSION_START_UNIX};
 use handshake_lab_core::tls::{self, Client, Event, Server};
 use handshake_lab_core::wire::{AlertDescription, AlertLevel, ContentType, Record};
 use rustls::crypto::ring as provider;
@@ -22,7 +22,6 @@ use rustls::time_provider::TimeProvider;
 use rustls::{ClientConnection, Connection, RootCertStore, ServerConnection};
 
 const SERVER_NAME: &str = "bank.example";
-const DAY: u64 = 86_400;
 /// Enough rounds for any exchange here; a loop that needs more is stuck.
 const MAX_ROUNDS: usize = 16;
 

@@ -432,3 +432,35 @@ fn the_layout_reads_and_rewrites_every_fixture_unchanged() {
         assert_eq!(layout.encode(), record, "{name}");
     }
 }
+
+/// A hello that offers a pre-shared key (RFC 8446 §4.2.11: the last extension, one
+/// identity and its binder) gets a full handshake: the lab issues no tickets, so it
+/// never knows a PSK, and its ServerHello carries no pre_shared_key.
+#[test]
+fn a_hello_offering_a_psk_gets_a_full_handshake() {
+    let (_, bytes) = fixture(0);
+    let mut layout = Layout::parse(&bytes).expect("the curl hello");
+    let mut psk = vec![0x00, 0x0a, 0x00, 0x04, 1, 2, 3, 4, 0, 0, 0, 0];
+    psk.extend([0x00, 0x21, 0x20]);
+    psk.extend([0x5a; 32]);
+    layout.extensions.push((41, psk));
+    let record = layout.encode();
+    let mut session = session(5);
+    let reaction = session.receive(&record, 1);
+    assert!(!reaction.close, "the handshake goes on");
+    assert_eq!(reaction.send.first(), Some(&22), "a handshake record");
+    assert_eq!(reaction.send.get(5), Some(&2), "a ServerHello");
+    let server_hello_len = usize::from(u16::from_be_bytes([reaction.send[3], reaction.send[4]]));
+    let server_hello = &reaction.send[5..5 + server_hello_len];
+    let (message, _) = HandshakeMessage::decode(server_hello).expect("a ServerHello");
+    let HandshakeMessage::ServerHello(hello) = message else {
+        panic!("not a ServerHello");
+    };
+    assert!(
+        hello
+            .extensions
+            .iter()
+            .all(|e| e.ext_type() != handshake_lab_core::wire::ExtensionType::PreSharedKey),
+        "no PSK chosen"
+    );
+}

@@ -9,15 +9,13 @@ use std::sync::Arc;
 use handshake_lab_core::crypto::{IssuedPki, LabRng, Validity, issue_pki};
 use handshake_lab_core::export::trace;
 use handshake_lab_core::live::ServerSession;
-use handshake_lab_core::sim::clock::SESSION_START_UNIX;
+use handshake_lab_core::sim::clock::{DAY, SESSION_START_UNIX};
 use handshake_lab_core::sim::{Outcome, SessionPki};
 use handshake_lab_core::tls::{Protection, ServerConfig, Side};
 use rustls::crypto::ring as provider;
 use rustls::pki_types::{CertificateDer, UnixTime};
 use rustls::time_provider::TimeProvider;
 use rustls::{ClientConnection, RootCertStore};
-
-const DAY: u64 = 86_400;
 
 #[derive(Debug)]
 struct LabClock;

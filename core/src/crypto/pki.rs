@@ -55,6 +55,9 @@ pub struct Validity {
     pub not_after: u64,
 }
 
+/// One day in seconds: certificate validity windows are counted in days.
+pub const DAY: u64 = 86_400;
+
 /// The lab's keys and certificates.
 #[derive(Clone, Debug)]
 pub struct IssuedPki {

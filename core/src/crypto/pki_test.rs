@@ -4,7 +4,6 @@ use super::chain::tbs_bytes;
 use super::*;
 
 const NOW: u64 = 1_767_225_600; // 2026-01-01T00:00:00Z
-const DAY: u64 = 86_400;
 
 fn validity() -> Validity {
     Validity {

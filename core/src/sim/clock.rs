@@ -3,8 +3,8 @@
 
 /// The simulated wall clock starts here: 2026-03-02 09:00:00 UTC.
 pub const SESSION_START_UNIX: u64 = 1_772_442_000;
-/// One day in seconds.
-pub const DAY: u64 = 86_400;
+/// One day in seconds (validity windows are counted in days).
+pub use crate::crypto::pki::DAY;
 /// One-way network delay between browser and bank, in microseconds.
 pub const LATENCY_MICROS: u64 = 15_000;
 /// Time between two records of the same flight, in microseconds.
