@@ -1,5 +1,5 @@
 //! The command-line contract of DESIGN.md, through the `handshake-lab` binary: one
-//! test binary that does not link the window.
+//! test binary that does not link the window (it uses the engine crate directly).
 
 mod contract;
 mod lang;

@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use handshake_lab::sim::{Scenario, ScenarioName, simulate};
+use handshake_lab_core::sim::{Scenario, ScenarioName, simulate};
 
 fn trace(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_handshake-lab"))
