@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::slides::SlideSize;
 use crate::commands::parse_tamper;
@@ -118,8 +118,8 @@ pub enum Command {
         #[arg(long)]
         once: bool,
         /// The server certificate's key: ECDSA P-256, or RSA-2048 signing with RSA-PSS.
-        #[arg(long, default_value = "ecdsa", value_parser = ["ecdsa", "rsa"])]
-        key: String,
+        #[arg(long, value_enum, default_value_t = KeyArg::Ecdsa)]
+        key: KeyArg,
     },
 }
 
@@ -148,6 +148,24 @@ impl SessionArgs {
             server_name: self.server_name.clone(),
             tamper,
             ..Scenario::default()
+        }
+    }
+}
+
+/// `serve --key`: the kind of key the lab's server certificate carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeyArg {
+    /// ECDSA P-256, signing with ecdsa_secp256r1_sha256.
+    Ecdsa,
+    /// RSA-2048, signing with rsa_pss_rsae_sha256.
+    Rsa,
+}
+
+impl From<KeyArg> for handshake_lab_live::KeyKind {
+    fn from(key: KeyArg) -> Self {
+        match key {
+            KeyArg::Ecdsa => handshake_lab_live::KeyKind::Ecdsa,
+            KeyArg::Rsa => handshake_lab_live::KeyKind::Rsa,
         }
     }
 }

@@ -221,14 +221,6 @@ pub fn theme(name: &str) -> crate::app::Theme {
     }
 }
 
-/// The `--key` value as the live layer's key kind (clap allows only the two).
-pub fn key_kind(name: &str) -> handshake_lab_live::KeyKind {
-    match name {
-        "rsa" => handshake_lab_live::KeyKind::Rsa,
-        _ => handshake_lab_live::KeyKind::Ecdsa,
-    }
-}
-
 /// `serve`: the lab's bank for real clients, until stopped (or, with `once`, until
 /// the first connection that carried a request has ended). Prints the `listening on`
 /// line and how to trust the lab's root first, then one line per connection, to `out`.

@@ -78,7 +78,7 @@ fn main() -> ExitCode {
             server_name,
             record.clone(),
             *once,
-            commands::key_kind(key),
+            (*key).into(),
             &mut std::io::stdout(),
         ),
         Some(Command::Slides {

@@ -18,6 +18,28 @@ struct Store {
     refused: usize,
 }
 
+impl Store {
+    /// Keeps what the server reported: an update (or the end) of a connection already
+    /// listed takes its place; a new one joins, and the oldest beyond the cap go.
+    fn take(&mut self, event: ServeEvent) {
+        match event {
+            ServeEvent::Finished(recording) | ServeEvent::Updated(recording) => {
+                let recording: Arc<Recording> = Arc::from(recording);
+                match self.kept.iter_mut().find(|r| r.number == recording.number) {
+                    Some(slot) => *slot = recording,
+                    None => {
+                        self.kept.push_back(recording);
+                        while self.kept.len() > self.cap {
+                            self.kept.pop_front();
+                        }
+                    }
+                }
+            }
+            ServeEvent::Refused(_) => self.refused += 1,
+        }
+    }
+}
+
 /// A server running on its own thread until stopped (or dropped).
 pub struct Listening {
     stop: Arc<AtomicBool>,
@@ -52,29 +74,10 @@ impl Listening {
             .name("serve".into())
             .spawn(move || {
                 let _ = server.run(&flag, |event| {
-                    {
-                        let mut store = shared.lock().unwrap_or_else(PoisonError::into_inner);
-                        match event {
-                            ServeEvent::Finished(recording) | ServeEvent::Updated(recording) => {
-                                let recording: Arc<Recording> = Arc::from(recording);
-                                // An update, or the end, of a connection already listed
-                                // takes its place.
-                                if let Some(slot) =
-                                    store.kept.iter_mut().find(|r| r.number == recording.number)
-                                {
-                                    *slot = recording;
-                                    drop(store);
-                                    on_change();
-                                    return;
-                                }
-                                store.kept.push_back(recording);
-                                while store.kept.len() > store.cap {
-                                    store.kept.pop_front();
-                                }
-                            }
-                            ServeEvent::Refused(_) => store.refused += 1,
-                        }
-                    }
+                    shared
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .take(event);
                     on_change();
                 });
             })

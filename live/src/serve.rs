@@ -12,7 +12,7 @@ use handshake_lab_core::crypto::{
     IssuedPki, LabRng, PkiRequest, RSA_BITS, RsaKey, Validity, issue_pki_with, pem,
 };
 use handshake_lab_core::export::{capture, pcap, trace, write_atomically};
-use handshake_lab_core::live::{ServerSession, negotiation};
+use handshake_lab_core::live::{ServerSession, client_guess, negotiation};
 use handshake_lab_core::sim::{SessionPki, Timeline};
 use handshake_lab_core::tls::{ServerConfig, ServerKey};
 
@@ -113,6 +113,8 @@ pub struct Recording {
     pub timeline: Timeline,
     /// How many HTTP requests the bank answered.
     pub requests: usize,
+    /// The client's program, as its User-Agent says (read once, for the list).
+    pub client: Option<String>,
     /// The files written, when they could be.
     pub files: Result<(PathBuf, PathBuf), String>,
     /// The connection is still open (an update while it runs; the files come when
@@ -369,6 +371,7 @@ impl Connection {
         let _ = self.events.send(ServeEvent::Finished(Box::new(Recording {
             number: self.number,
             peer: self.peer,
+            client: client_guess(&timeline),
             timeline,
             requests,
             files,
@@ -431,10 +434,12 @@ impl Connection {
                     // A browser keeps the connection open after the login: show it
                     // as soon as it carried a request, not only when it ends.
                     if session.requests_answered() > answered {
+                        let timeline = session.timeline(start_unix, self.session_pki());
                         let _ = self.events.send(ServeEvent::Updated(Box::new(Recording {
                             number: self.number,
                             peer: self.peer,
-                            timeline: session.timeline(start_unix, self.session_pki()),
+                            client: client_guess(&timeline),
+                            timeline,
                             requests: session.requests_answered(),
                             files: Err("the connection is still open".into()),
                             open: true,

@@ -5,21 +5,15 @@
 //! on a live session unchanged. The server knows all of its own keys, so the
 //! timeline holds the whole key schedule and what the client encrypted.
 
-use std::collections::HashMap;
-
 use crate::crypto::LabRng;
 use crate::http::site::{self, RequestBuffer};
 use crate::live::framing::{Frame, RecordFramer};
-use crate::sim::records::{Transport, annotate_wire, tls_record};
+use crate::sim::records::{StepNames, Transport, annotate_wire, tls_record};
 use crate::sim::tap::observe_tls;
-use crate::sim::{
-    Learned, Outcome, Scenario, ScenarioName, SessionPki, Step, StepKind, StepName, Timeline,
-    WireRecord,
-};
-use crate::tls::{Event, Outgoing, Progress, Protection, Role, Server, ServerConfig, Side};
+use crate::sim::{Outcome, Scenario, ScenarioName, SessionPki, Step, Timeline, WireRecord};
+use crate::tls::{Event, Outgoing, Protection, Role, Server, ServerConfig, Side};
 use crate::wire::{
-    Alert, AlertDescription, ContentType, MessageKind, annotate_tls13_plaintext,
-    decode_inner_plaintext,
+    AlertDescription, ContentType, MessageKind, annotate_tls13_plaintext, decode_inner_plaintext,
 };
 
 /// What the live layer should do after handing in bytes.
@@ -38,13 +32,12 @@ pub struct ServerSession {
     framer: RecordFramer,
     requests: RequestBuffer,
     steps: Vec<Step>,
-    name_counts: HashMap<StepName, u32>,
+    names: StepNames,
     /// Events before the server's next record (its key pair, made at the start).
     pending: Vec<Event>,
     records: usize,
     outcome: Option<Outcome>,
     requests_answered: usize,
-    closing: bool,
     finished: bool,
 }
 
@@ -58,12 +51,11 @@ impl ServerSession {
             framer: RecordFramer::default(),
             requests: RequestBuffer::default(),
             steps: Vec::new(),
-            name_counts: HashMap::new(),
+            names: StepNames::default(),
             pending: Vec::new(),
             records: 0,
             outcome: None,
             requests_answered: 0,
-            closing: false,
             finished: false,
         }
     }
@@ -223,7 +215,7 @@ impl ServerSession {
     /// Answers every whole request that arrived; a request that cannot be read gets
     /// 400 and the connection closes.
     fn answer_requests(&mut self, now_micros: u64, reaction: &mut Reaction) {
-        while !self.closing {
+        while !self.finished {
             let response = match self.requests.next_request() {
                 Ok(None) => return,
                 Ok(Some((request, _))) => site::respond(&self.host, &request),
@@ -238,7 +230,6 @@ impl ServerSession {
             if response.close {
                 // close_notify after the answer; the connection ends with it (as web
                 // servers do, without waiting for the client's close_notify).
-                self.closing = true;
                 self.finished = true;
                 let events = self.server.close();
                 self.absorb(None, events, now_micros, reaction);
@@ -283,14 +274,7 @@ impl ServerSession {
     }
 
     fn put_on_wire(&mut self, from: Side, role: Role, mut record: WireRecord, now: u64) -> usize {
-        let alert = record_alert(&record);
-        let base = StepName::new(StepKind::of_record(role, record.message, alert));
-        let count = self.name_counts.entry(base).or_insert(0);
-        *count += 1;
-        let name = StepName {
-            occurrence: *count,
-            ..base
-        };
+        let name = self.names.next(from, role, &record);
         record.index = self.records;
         self.records += 1;
         record.from = from;
@@ -306,42 +290,22 @@ impl ServerSession {
         let Some(step) = self.steps.get_mut(index) else {
             return;
         };
-        let side = Side::Server;
-        match event {
-            Event::Send(_) | Event::Decrypted(_) => {}
-            Event::EphemeralKey {
-                private_key,
-                public_key,
-            } => step.ephemeral_keys.push((side, private_key, public_key)),
-            Event::Derived(derivation) => step.learned.push(Learned {
-                side,
-                peer: Side::Client,
-                derivation,
-            }),
-            Event::Check(check) => step.checks.push((side, check)),
-            Event::Accepted(message) => step.accepted.push((side, Progress::Accepted(message))),
-            Event::HandshakeComplete => step.accepted.push((side, Progress::HandshakeComplete)),
-            Event::ApplicationData(data) => step.delivered_data.push((side, data)),
-            Event::AlertReceived(alert) => {
-                step.alerts_received.push((side, alert.description));
-                if alert.description != AlertDescription::CloseNotify && self.outcome.is_none() {
-                    self.outcome = Some(Outcome::Aborted {
-                        by: Side::Client,
-                        alert: alert.description,
-                        reason: crate::text::Text::message("error-live-client-alert"),
-                    });
-                }
+        // A fatal alert from the client ends the session as the client's doing.
+        let client_gave_up = match &event {
+            Event::AlertReceived(alert) if alert.description != AlertDescription::CloseNotify => {
+                Some(Outcome::Aborted {
+                    by: Side::Client,
+                    alert: alert.description,
+                    reason: crate::text::Text::message("error-live-client-alert"),
+                })
             }
-            Event::Failed(error) => {
-                if self.outcome.is_none() {
-                    self.outcome = Some(Outcome::Aborted {
-                        by: side,
-                        alert: error.alert,
-                        reason: error.reason.clone(),
-                    });
-                }
-                step.failure = Some((side, error.alert, error.reason));
-            }
+            _ => None,
+        };
+        let outcome = step
+            .record_event(Side::Server, Side::Client, event)
+            .or(client_gave_up);
+        if self.outcome.is_none() {
+            self.outcome = outcome;
         }
     }
 }
@@ -360,18 +324,4 @@ fn received_kind(record: &[u8], inner: Option<&[u8]>, events: &[Event]) -> Messa
     }
     let content_type = ContentType::from_u8(record.first().copied().unwrap_or(0));
     MessageKind::of(content_type, record.get(5..).unwrap_or_default())
-}
-
-/// The alert a record carries (what the sender encrypted, or the plaintext record).
-fn record_alert(record: &WireRecord) -> Option<Alert> {
-    let content = match record
-        .inner_plaintext
-        .as_deref()
-        .map(decode_inner_plaintext)
-    {
-        Some(Ok((ContentType::Alert, content))) => content,
-        Some(_) => return None,
-        None => record.bytes.get(5..)?,
-    };
-    Alert::decode(content).ok()
 }

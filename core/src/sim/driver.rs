@@ -9,13 +9,13 @@ use crate::http::{self, LoginForm};
 use crate::sim::apps::{App, AppAction};
 use crate::sim::clock::{BACK_TO_BACK_MICROS, LATENCY_MICROS, SESSION_START_UNIX};
 use crate::sim::error::{SimError, edit_out_of_range, tamper_out_of_range};
-use crate::sim::records::{Transport, annotate_wire, plain_http, tls_record};
+use crate::sim::records::{StepNames, Transport, annotate_wire, plain_http, tls_record};
 use crate::sim::scenario::{Scenario, ScenarioName, Tamper};
 use crate::sim::step_name::{StepKind, StepName};
 use crate::sim::tap::{Attacker, observe_http, observe_tls, observe_tls12};
-use crate::sim::timeline::{Learned, Outcome, SessionPki, Step, Timeline, WireRecord};
-use crate::tls::{Endpoint, Event, Progress, Protection, Role, Side};
-use crate::wire::{Alert, MessageKind};
+use crate::sim::timeline::{Outcome, SessionPki, Step, Timeline, WireRecord};
+use crate::tls::{Endpoint, Event, Protection, Role, Side};
+use crate::wire::MessageKind;
 
 /// The step whose record the `tamper` scenario's preset attack changes: the login.
 const LOGIN_STEP: StepName = StepName {
@@ -58,7 +58,7 @@ pub(crate) struct Driver<'a> {
     attacker: Attacker,
     clock_micros: u64,
     last_sender: Option<usize>,
-    name_counts: HashMap<StepName, u32>,
+    names: StepNames,
     outcome: Option<Outcome>,
     login_answered: bool,
 }
@@ -86,7 +86,7 @@ impl<'a> Driver<'a> {
             attacker: Attacker::with_edits(scenario.tamper, scenario.edits.clone()),
             clock_micros: 0,
             last_sender: None,
-            name_counts: HashMap::new(),
+            names: StepNames::default(),
             outcome: None,
             login_answered: false,
         }
@@ -347,33 +347,10 @@ impl<'a> Driver<'a> {
         let Some(step) = self.steps.get_mut(index) else {
             return;
         };
-        match event {
-            // The simulation keeps what the sender encrypted (`Outgoing`).
-            Event::Send(_) | Event::Decrypted(_) => {}
-            Event::EphemeralKey {
-                private_key,
-                public_key,
-            } => step.ephemeral_keys.push((side, private_key, public_key)),
-            Event::Derived(derivation) => step.learned.push(Learned {
-                side,
-                peer,
-                derivation,
-            }),
-            Event::Check(check) => step.checks.push((side, check)),
-            Event::Accepted(message) => step.accepted.push((side, Progress::Accepted(message))),
-            Event::HandshakeComplete => step.accepted.push((side, Progress::HandshakeComplete)),
-            Event::ApplicationData(data) => step.delivered_data.push((side, data)),
-            Event::AlertReceived(alert) => step.alerts_received.push((side, alert.description)),
-            Event::Failed(error) => {
-                if self.outcome.is_none() {
-                    self.outcome = Some(Outcome::Aborted {
-                        by: side,
-                        alert: error.alert,
-                        reason: error.reason.clone(),
-                    });
-                }
-                step.failure = Some((side, error.alert, error.reason));
-            }
+        if let Some(failed) = step.record_event(side, peer, event)
+            && self.outcome.is_none()
+        {
+            self.outcome = Some(failed);
         }
     }
 
@@ -398,20 +375,7 @@ impl<'a> Driver<'a> {
         };
         self.last_sender = Some(node);
         let index = self.steps.len();
-        let base = StepName {
-            by_attacker: side == Side::Attacker,
-            ..StepName::new(StepKind::of_record(
-                role,
-                record.message,
-                record_alert(&record),
-            ))
-        };
-        let count = self.name_counts.entry(base).or_insert(0);
-        *count += 1;
-        let name = StepName {
-            occurrence: *count,
-            ..base
-        };
+        let name = self.names.next(side, role, &record);
         let mut record = record;
         record.index = self.steps.iter().map(|s| s.records.len()).sum();
         record.from = side;
@@ -485,15 +449,4 @@ impl<'a> Driver<'a> {
             pki,
         })
     }
-}
-
-/// The alert a record carries, read from what the sender encrypted or, in the clear,
-/// from the record itself.
-fn record_alert(record: &WireRecord) -> Option<Alert> {
-    record
-        .inner_plaintext
-        .as_deref()
-        .and_then(|inner| inner.get(..2))
-        .or_else(|| record.bytes.get(5..7))
-        .and_then(|b| Alert::decode(b).ok())
 }

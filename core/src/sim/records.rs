@@ -1,12 +1,51 @@
 //! What goes on the simulated wire, as [`WireRecord`]s with every field annotated.
 
+use std::collections::HashMap;
+
 use crate::http;
+use crate::sim::step_name::{StepKind, StepName};
 use crate::sim::timeline::WireRecord;
-use crate::tls::{Outgoing, Protection, Side};
+use crate::tls::{Outgoing, Protection, Role, Side};
 use crate::wire::{
-    Field, MessageKind, TlsVersion, annotate_record, annotate_tls12_plaintext,
+    Alert, Field, MessageKind, TlsVersion, annotate_record, annotate_tls12_plaintext,
     annotate_tls13_plaintext,
 };
+
+/// Names steps as records go on the wire: the second `http_request` of a session is
+/// `http_request_2`.
+#[derive(Default)]
+pub(crate) struct StepNames(HashMap<StepName, u32>);
+
+impl StepNames {
+    /// The name of the step for `record`, sent by `side` playing `role`.
+    pub fn next(&mut self, side: Side, role: Role, record: &WireRecord) -> StepName {
+        let base = StepName {
+            by_attacker: side == Side::Attacker,
+            ..StepName::new(StepKind::of_record(
+                role,
+                record.message,
+                record_alert(record),
+            ))
+        };
+        let count = self.0.entry(base).or_insert(0);
+        *count += 1;
+        StepName {
+            occurrence: *count,
+            ..base
+        }
+    }
+}
+
+/// The alert a record carries, read from what the sender encrypted (or the receiver
+/// decrypted) or, in the clear, from the record itself.
+fn record_alert(record: &WireRecord) -> Option<Alert> {
+    record
+        .inner_plaintext
+        .as_deref()
+        .and_then(|inner| inner.get(..2))
+        .or_else(|| record.bytes.get(5..7))
+        .and_then(|b| Alert::decode(b).ok())
+}
 
 /// Which transport the records on the wire are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

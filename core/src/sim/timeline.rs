@@ -5,7 +5,7 @@ use crate::sim::step_name::{RecordedSession, StepName};
 use crate::sim::tap::Observation;
 use crate::text::Text;
 use crate::tls::key_schedule::Derivation;
-use crate::tls::{Check, Progress, Protection, Side};
+use crate::tls::{Check, Event, Progress, Protection, Side};
 use crate::wire::{AlertDescription, Field, MessageKind};
 
 /// One record (or, on plain HTTP, one HTTP message) put on the wire.
@@ -114,6 +114,41 @@ impl Step {
             eavesdropper: Vec::new(),
             attempt: None,
         }
+    }
+}
+
+impl Step {
+    /// Files what `side` (talking with `peer`) reported into this step. A failure is
+    /// also returned as the outcome it makes, for the session's first one.
+    pub(crate) fn record_event(&mut self, side: Side, peer: Side, event: Event) -> Option<Outcome> {
+        match event {
+            // Records become steps of their own; what the sender encrypted is kept
+            // with its record.
+            Event::Send(_) | Event::Decrypted(_) => {}
+            Event::EphemeralKey {
+                private_key,
+                public_key,
+            } => self.ephemeral_keys.push((side, private_key, public_key)),
+            Event::Derived(derivation) => self.learned.push(Learned {
+                side,
+                peer,
+                derivation,
+            }),
+            Event::Check(check) => self.checks.push((side, check)),
+            Event::Accepted(message) => self.accepted.push((side, Progress::Accepted(message))),
+            Event::HandshakeComplete => self.accepted.push((side, Progress::HandshakeComplete)),
+            Event::ApplicationData(data) => self.delivered_data.push((side, data)),
+            Event::AlertReceived(alert) => self.alerts_received.push((side, alert.description)),
+            Event::Failed(error) => {
+                self.failure = Some((side, error.alert, error.reason.clone()));
+                return Some(Outcome::Aborted {
+                    by: side,
+                    alert: error.alert,
+                    reason: error.reason,
+                });
+            }
+        }
+        None
     }
 }
 

@@ -395,16 +395,8 @@ fn on_server_hello(
     events.push(Event::Accepted(MessageKind::Handshake(
         HandshakeType::ServerHello,
     )));
-    let (early, derivations) = key_schedule::start();
-    events.extend(derivations.into_iter().map(Event::Derived));
-    let (stage, derivations) = early.handshake(&shared, &transcript.hash());
-    events.extend(derivations.into_iter().map(Event::Derived));
-    let (client_keys, derivations) =
-        key_schedule::traffic_keys("client_handshake", stage.client_handshake_traffic_secret());
-    events.extend(derivations.into_iter().map(Event::Derived));
-    let (server_keys, derivations) =
-        key_schedule::traffic_keys("server_handshake", stage.server_handshake_traffic_secret());
-    events.extend(derivations.into_iter().map(Event::Derived));
+    let (stage, client_keys, server_keys) =
+        key_schedule::enter_handshake(&shared, &transcript.hash(), events);
     records.set_read(server_keys, Protection::HandshakeKeys);
     records.set_write(client_keys, Protection::HandshakeKeys);
     Ok(State::ExpectEncryptedExtensions(Keys { transcript, stage }))

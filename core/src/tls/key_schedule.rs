@@ -313,6 +313,28 @@ fn key_iv_names(prefix: &str) -> (&'static str, &'static str) {
 /// The write key and IV for one direction (RFC 8446 §7.3), with their derivations
 /// named `"<prefix>_key"` and `"<prefix>_iv"`. Known prefixes: `client_handshake`,
 /// `server_handshake`, `client_application`, `server_application` (any other prefix is
+/// Both ends, once the ECDHE secret is shared and the hellos hashed: the early and
+/// handshake secrets and both directions' handshake traffic keys, every derivation
+/// pushed as an event. Returns the stage and the (client, server) handshake keys.
+pub(crate) fn enter_handshake(
+    shared: &[u8],
+    hellos_hash: &[u8; 32],
+    events: &mut Vec<crate::tls::Event>,
+) -> (HandshakeStage, TrafficKeys, TrafficKeys) {
+    use crate::tls::Event;
+    let (early, derivations) = start();
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (stage, derivations) = early.handshake(shared, hellos_hash);
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (client_keys, derivations) =
+        traffic_keys("client_handshake", stage.client_handshake_traffic_secret());
+    events.extend(derivations.into_iter().map(Event::Derived));
+    let (server_keys, derivations) =
+        traffic_keys("server_handshake", stage.server_handshake_traffic_secret());
+    events.extend(derivations.into_iter().map(Event::Derived));
+    (stage, client_keys, server_keys)
+}
+
 /// recorded as `"traffic_key"` / `"traffic_iv"`).
 pub fn traffic_keys(direction_prefix: &str, secret: &[u8]) -> (TrafficKeys, Vec<Derivation>) {
     let (key_name, iv_name) = key_iv_names(direction_prefix);

@@ -158,7 +158,9 @@ impl LiveState {
         ));
         egui::ScrollArea::vertical().show(ui, |ui| {
             for recording in self.recordings.iter().rev() {
-                let client = handshake_lab_core::live::client_guess(&recording.timeline)
+                let client = recording
+                    .client
+                    .clone()
                     .unwrap_or_else(|| s.tr("live-client-unknown"));
                 let outcome = if recording.open {
                     s.tr("live-open")
