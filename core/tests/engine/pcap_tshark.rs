@@ -5,12 +5,10 @@
 //! Runs tshark when it is on PATH. Without it the test is skipped locally, and fails
 //! under CI (`CI=true`), where `.ci/run` installs tshark.
 
-mod tshark_support;
-
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 
-use tshark_support::{require_tshark, tshark};
+use crate::tshark_support::{require_tshark, tshark};
 
 use handshake_lab_core::export::pcap::{Capture, Segment, pcapng_bytes};
 use rustls::crypto::ring as provider;
