@@ -5,10 +5,13 @@
 
 pub mod client_guess;
 pub mod client_info;
+pub mod client_session;
 pub mod framing;
+mod recorder;
 pub mod server_session;
 
 pub use client_guess::client_guess;
 pub use client_info::{Chosen, Ja4, Negotiation, Offered, ja4, negotiation};
+pub use client_session::{ClientSession, MAX_RESPONSE, Visit};
 pub use framing::{Frame, RecordFramer};
 pub use server_session::{Reaction, ServerSession};

@@ -8,13 +8,10 @@
 use crate::crypto::LabRng;
 use crate::http::site::{self, RequestBuffer};
 use crate::live::framing::{Frame, RecordFramer};
-use crate::sim::records::{StepNames, Transport, annotate_wire, tls_record};
-use crate::sim::tap::observe_tls;
-use crate::sim::{Outcome, Scenario, ScenarioName, SessionPki, Step, Timeline, WireRecord};
-use crate::tls::{Event, Outgoing, Protection, Role, Server, ServerConfig, Side};
-use crate::wire::{
-    AlertDescription, ContentType, MessageKind, annotate_tls13_plaintext, decode_inner_plaintext,
-};
+use crate::live::recorder::Recorder;
+use crate::sim::{Outcome, Scenario, ScenarioName, SessionPki, Timeline};
+use crate::tls::{Event, Server, ServerConfig, Side};
+use crate::wire::AlertDescription;
 
 /// What the live layer should do after handing in bytes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,12 +28,7 @@ pub struct ServerSession {
     host: String,
     framer: RecordFramer,
     requests: RequestBuffer,
-    steps: Vec<Step>,
-    names: StepNames,
-    /// Events before the server's next record (its key pair, made at the start).
-    pending: Vec<Event>,
-    records: usize,
-    outcome: Option<Outcome>,
+    recorder: Recorder,
     requests_answered: usize,
     finished: bool,
 }
@@ -50,11 +42,7 @@ impl ServerSession {
             host: host.to_string(),
             framer: RecordFramer::default(),
             requests: RequestBuffer::default(),
-            steps: Vec::new(),
-            names: StepNames::default(),
-            pending: Vec::new(),
-            records: 0,
-            outcome: None,
+            recorder: Recorder::new(Side::Server),
             requests_answered: 0,
             finished: false,
         }
@@ -118,7 +106,8 @@ impl ServerSession {
         if !self.server.is_closed() {
             events.extend(self.server.close());
         }
-        self.absorb(None, events, now_micros, &mut reaction);
+        self.recorder
+            .absorb(None, events, now_micros, &mut reaction.send);
         self.finished = true;
         reaction.close = true;
         reaction
@@ -130,7 +119,8 @@ impl ServerSession {
         let mut reaction = Reaction::default();
         if !self.finished {
             let events = self.server.close();
-            self.absorb(None, events, now_micros, &mut reaction);
+            self.recorder
+                .absorb(None, events, now_micros, &mut reaction.send);
             self.finished = true;
         }
         reaction.close = true;
@@ -141,7 +131,7 @@ impl ServerSession {
     /// what the live layer knows of the client (its address), `pki` the certificates
     /// the server used.
     pub fn timeline(&self, start_unix: u64, pki: SessionPki) -> Timeline {
-        let outcome = match &self.outcome {
+        let outcome = match self.recorder.outcome() {
             Some(outcome) => outcome.clone(),
             None if self.server.is_connected() || self.requests_answered > 0 => Outcome::Completed,
             None => Outcome::Aborted {
@@ -157,7 +147,7 @@ impl ServerSession {
                 ..Scenario::named(ScenarioName::Live)
             },
             start_unix,
-            steps: self.steps.clone(),
+            steps: self.recorder.steps().to_vec(),
             outcome,
             pki,
         }
@@ -166,35 +156,9 @@ impl ServerSession {
     fn handle_record(&mut self, record: Vec<u8>, now_micros: u64, reaction: &mut Reaction) {
         let was_connected = self.server.is_connected();
         let events = self.server.receive(&record);
-        let inner = events.iter().find_map(|e| match e {
-            Event::Decrypted(inner) => Some(inner.clone()),
-            _ => None,
-        });
-        let message = received_kind(&record, inner.as_deref(), &events);
-        let protection = match (&inner, was_connected) {
-            (None, _) => Protection::Plaintext,
-            (Some(_), false) => Protection::HandshakeKeys,
-            (Some(_), true) => Protection::ApplicationKeys,
-        };
-        let inner_fields = inner
-            .as_deref()
-            .map(|inner| annotate_tls13_plaintext(inner, crate::http::annotate))
-            .unwrap_or_default();
-        let wire = WireRecord {
-            index: 0,
-            from: Side::Client,
-            message,
-            content_type: record.first().copied().unwrap_or(0),
-            bytes: record,
-            delivered: None,
-            tamper: None,
-            protection,
-            fields: Vec::new(),
-            inner_plaintext: inner,
-            inner_fields,
-            sequence: None,
-        };
-        let step = self.put_on_wire(Side::Client, Role::Client, wire, now_micros);
+        let step = self
+            .recorder
+            .peer_record(record, &events, was_connected, now_micros);
         let data: Vec<Vec<u8>> = events
             .iter()
             .filter_map(|e| match e {
@@ -202,7 +166,8 @@ impl ServerSession {
                 _ => None,
             })
             .collect();
-        self.absorb(Some(step), events, now_micros, reaction);
+        self.recorder
+            .absorb(Some(step), events, now_micros, &mut reaction.send);
         for data in data {
             self.requests.push(&data);
         }
@@ -226,102 +191,16 @@ impl ServerSession {
                 .server
                 .send_application_data(&response.bytes)
                 .unwrap_or_default();
-            self.absorb(None, events, now_micros, reaction);
+            self.recorder
+                .absorb(None, events, now_micros, &mut reaction.send);
             if response.close {
                 // close_notify after the answer; the connection ends with it (as web
                 // servers do, without waiting for the client's close_notify).
                 self.finished = true;
                 let events = self.server.close();
-                self.absorb(None, events, now_micros, reaction);
+                self.recorder
+                    .absorb(None, events, now_micros, &mut reaction.send);
             }
         }
     }
-
-    /// Files the server's events: records it sends become steps; other events go to
-    /// `current` (the step being received) until the server's first record, then to
-    /// the step of the record they follow.
-    fn absorb(
-        &mut self,
-        current: Option<usize>,
-        events: Vec<Event>,
-        now_micros: u64,
-        reaction: &mut Reaction,
-    ) {
-        let mut target = current;
-        for event in events {
-            match event {
-                Event::Send(outgoing) => {
-                    reaction.send.extend_from_slice(&outgoing.record);
-                    let step = self.put_server_record(outgoing, now_micros);
-                    target = Some(step);
-                }
-                Event::Decrypted(_) => {}
-                other => match target {
-                    Some(index) => self.record_event(index, other),
-                    None => self.pending.push(other),
-                },
-            }
-        }
-    }
-
-    fn put_server_record(&mut self, outgoing: Outgoing, now_micros: u64) -> usize {
-        let record = tls_record(Transport::Tls13, outgoing);
-        let index = self.put_on_wire(Side::Server, Role::Server, record, now_micros);
-        for event in std::mem::take(&mut self.pending) {
-            self.record_event(index, event);
-        }
-        index
-    }
-
-    fn put_on_wire(&mut self, from: Side, role: Role, mut record: WireRecord, now: u64) -> usize {
-        let name = self.names.next(from, role, &record);
-        record.index = self.records;
-        self.records += 1;
-        record.from = from;
-        record.fields = annotate_wire(Transport::Tls13, &record.bytes, record.protection);
-        let mut step = Step::new(name, from, from.peer(), now);
-        step.eavesdropper = observe_tls(from, &record.bytes, now);
-        step.records.push(record);
-        self.steps.push(step);
-        self.steps.len() - 1
-    }
-
-    fn record_event(&mut self, index: usize, event: Event) {
-        let Some(step) = self.steps.get_mut(index) else {
-            return;
-        };
-        // A fatal alert from the client ends the session as the client's doing.
-        let client_gave_up = match &event {
-            Event::AlertReceived(alert) if alert.description != AlertDescription::CloseNotify => {
-                Some(Outcome::Aborted {
-                    by: Side::Client,
-                    alert: alert.description,
-                    reason: crate::text::Text::message("error-live-client-alert"),
-                })
-            }
-            _ => None,
-        };
-        let outcome = step
-            .record_event(Side::Server, Side::Client, event)
-            .or(client_gave_up);
-        if self.outcome.is_none() {
-            self.outcome = outcome;
-        }
-    }
-}
-
-/// What a client's record carried, as far as the server could tell: the message it
-/// accepted, the decrypted content type, or the plaintext header.
-fn received_kind(record: &[u8], inner: Option<&[u8]>, events: &[Event]) -> MessageKind {
-    if let Some(accepted) = events.iter().find_map(|e| match e {
-        Event::Accepted(kind) => Some(*kind),
-        _ => None,
-    }) {
-        return accepted;
-    }
-    if let Some(Ok((content_type, content))) = inner.map(decode_inner_plaintext) {
-        return MessageKind::of(content_type, content);
-    }
-    let content_type = ContentType::from_u8(record.first().copied().unwrap_or(0));
-    MessageKind::of(content_type, record.get(5..).unwrap_or_default())
 }

@@ -45,12 +45,12 @@ fn first_flight(pki: &IssuedPki, fixture: &str) -> handshake_lab_core::sim::Time
     )
 }
 
-const CURL: &str = include_str!("fixtures/client_hellos/curl.hex");
-const OPENSSL: &str = include_str!("fixtures/client_hellos/openssl.hex");
-const OPENSSL_FFDHE: &str = include_str!("fixtures/client_hellos/openssl-ffdhe2048-p256.hex");
-const PYTHON: &str = include_str!("fixtures/client_hellos/python-ssl.hex");
-const RUSTLS: &str = include_str!("fixtures/client_hellos/rustls.hex");
-const CHROMIUM: &str = include_str!("fixtures/client_hellos/chromium.hex");
+const CURL: &str = include_str!("../fixtures/client_hellos/curl.hex");
+const OPENSSL: &str = include_str!("../fixtures/client_hellos/openssl.hex");
+const OPENSSL_FFDHE: &str = include_str!("../fixtures/client_hellos/openssl-ffdhe2048-p256.hex");
+const PYTHON: &str = include_str!("../fixtures/client_hellos/python-ssl.hex");
+const RUSTLS: &str = include_str!("../fixtures/client_hellos/rustls.hex");
+const CHROMIUM: &str = include_str!("../fixtures/client_hellos/chromium.hex");
 
 /// The fingerprints of the fixtures, pinned: a change in the parser or in JA4 shows.
 /// curl's first two parts (`t13d3112h2_e8f1e7e78f70`: 31 suites, 12 extensions, h2,

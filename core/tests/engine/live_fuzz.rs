@@ -17,23 +17,26 @@ use handshake_lab_core::wire::{Alert, HandshakeMessage, MAX_CIPHERTEXT};
 use proptest::prelude::*;
 
 const FIXTURES: &[(&str, &str)] = &[
-    ("curl", include_str!("fixtures/client_hellos/curl.hex")),
+    ("curl", include_str!("../fixtures/client_hellos/curl.hex")),
     (
         "openssl",
-        include_str!("fixtures/client_hellos/openssl.hex"),
+        include_str!("../fixtures/client_hellos/openssl.hex"),
     ),
     (
         "openssl-ffdhe2048-p256",
-        include_str!("fixtures/client_hellos/openssl-ffdhe2048-p256.hex"),
+        include_str!("../fixtures/client_hellos/openssl-ffdhe2048-p256.hex"),
     ),
     (
         "python-ssl",
-        include_str!("fixtures/client_hellos/python-ssl.hex"),
+        include_str!("../fixtures/client_hellos/python-ssl.hex"),
     ),
-    ("rustls", include_str!("fixtures/client_hellos/rustls.hex")),
+    (
+        "rustls",
+        include_str!("../fixtures/client_hellos/rustls.hex"),
+    ),
     (
         "chromium",
-        include_str!("fixtures/client_hellos/chromium.hex"),
+        include_str!("../fixtures/client_hellos/chromium.hex"),
     ),
 ];
 
