@@ -22,13 +22,13 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use handshake_lab_core::crypto::{
-    EcdheKeyPair, IssuedPki, LabRng, RecordProtection, Transcript, Validity, issue_pki,
+    EcdheKeyPair, HashAlg, IssuedPki, LabRng, RecordProtection, Transcript, Validity, issue_pki,
     tls13_certificate_verify_content, verify_ecdsa_p256_sha256, verify_server_chain,
 };
 use handshake_lab_core::sim::clock::{DAY, SESSION_START_UNIX};
 use handshake_lab_core::sim::{Outcome, Scenario, ScenarioName, Timeline, simulate};
 use handshake_lab_core::tls::key_schedule::{self, Derivation};
-use handshake_lab_core::tls::{Protection, Side};
+use handshake_lab_core::tls::{Protection, Side, Tls13Suite};
 
 /// The CA name `simulate` issues the lab root under.
 const CA_NAME: &str = "Handshake Lab Root CA";
@@ -146,16 +146,18 @@ fn crypto_alone(s: &SessionBytes) -> CryptoOutput {
         .expect("server ECDH");
     server_t.add(ch);
     server_t.add(sh);
-    let (early, d) = key_schedule::start();
+    let (early, d) = key_schedule::start(HashAlg::Sha256);
     derivations.extend(d);
     let (server_hs, d) = early.handshake(&server_shared, &server_t.hash());
     derivations.extend(d);
     let (s_c_hs, d) = key_schedule::traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
         "client_handshake",
         server_hs.client_handshake_traffic_secret(),
     );
     derivations.extend(d);
     let (s_s_hs, d) = key_schedule::traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
         "server_handshake",
         server_hs.server_handshake_traffic_secret(),
     );
@@ -166,16 +168,19 @@ fn crypto_alone(s: &SessionBytes) -> CryptoOutput {
     let signature = pki.server_key.sign(&signed);
     server_t.add(cv);
     let (server_fk, d) = key_schedule::finished_key(
+        HashAlg::Sha256,
         "server_finished_key",
         server_hs.server_handshake_traffic_secret(),
     );
     derivations.push(d);
-    let server_vd = key_schedule::finished_verify_data(&server_fk, &server_t.hash());
+    let server_vd =
+        key_schedule::finished_verify_data(HashAlg::Sha256, &server_fk, &server_t.hash());
     server_t.add(sf);
-    let server_c_hs_secret = *server_hs.client_handshake_traffic_secret();
+    let server_c_hs_secret = server_hs.client_handshake_traffic_secret().to_vec();
     let (server_ap, d) = server_hs.application(&server_t.hash());
     derivations.extend(d);
     let (s_s_ap, d) = key_schedule::traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
         "server_application",
         server_ap.server_application_traffic_secret_0(),
     );
@@ -188,16 +193,18 @@ fn crypto_alone(s: &SessionBytes) -> CryptoOutput {
         .agree(server_key.public_bytes())
         .expect("client ECDH");
     client_t.add(sh);
-    let (early, d) = key_schedule::start();
+    let (early, d) = key_schedule::start(HashAlg::Sha256);
     derivations.extend(d);
     let (client_hs, d) = early.handshake(&client_shared, &client_t.hash());
     derivations.extend(d);
     let (c_c_hs, d) = key_schedule::traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
         "client_handshake",
         client_hs.client_handshake_traffic_secret(),
     );
     derivations.extend(d);
     let (c_s_hs, d) = key_schedule::traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
         "server_handshake",
         client_hs.server_handshake_traffic_secret(),
     );
@@ -216,42 +223,51 @@ fn crypto_alone(s: &SessionBytes) -> CryptoOutput {
     verify_ecdsa_p256_sha256(&server_public, &content, &signature).expect("CertificateVerify");
     client_t.add(cv);
     let (client_sfk, d) = key_schedule::finished_key(
+        HashAlg::Sha256,
         "server_finished_key",
         client_hs.server_handshake_traffic_secret(),
     );
     derivations.push(d);
-    let expected = key_schedule::finished_verify_data(&client_sfk, &client_t.hash());
+    let expected =
+        key_schedule::finished_verify_data(HashAlg::Sha256, &client_sfk, &client_t.hash());
     assert_eq!(expected, server_vd, "server Finished");
     client_t.add(sf);
     let (client_cfk, d) = key_schedule::finished_key(
+        HashAlg::Sha256,
         "client_finished_key",
         client_hs.client_handshake_traffic_secret(),
     );
     derivations.push(d);
     let (client_ap, d) = client_hs.application(&client_t.hash());
     derivations.extend(d);
-    let client_vd = key_schedule::finished_verify_data(&client_cfk, &client_t.hash());
+    let client_vd =
+        key_schedule::finished_verify_data(HashAlg::Sha256, &client_cfk, &client_t.hash());
     client_t.add(cf);
     derivations.push(client_ap.resumption_master_secret(&client_t.hash()));
     let (c_c_ap, d) = key_schedule::traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
         "client_application",
         client_ap.client_application_traffic_secret_0(),
     );
     derivations.extend(d);
     let (c_s_ap, d) = key_schedule::traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
         "server_application",
         client_ap.server_application_traffic_secret_0(),
     );
     derivations.extend(d);
 
     // Server, on the client's Finished.
-    let (server_cfk, d) = key_schedule::finished_key("client_finished_key", &server_c_hs_secret);
+    let (server_cfk, d) =
+        key_schedule::finished_key(HashAlg::Sha256, "client_finished_key", &server_c_hs_secret);
     derivations.push(d);
-    let expected = key_schedule::finished_verify_data(&server_cfk, &server_t.hash());
+    let expected =
+        key_schedule::finished_verify_data(HashAlg::Sha256, &server_cfk, &server_t.hash());
     assert_eq!(expected, client_vd, "client Finished");
     server_t.add(cf);
     derivations.push(server_ap.resumption_master_secret(&server_t.hash()));
     let (s_c_ap, d) = key_schedule::traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
         "client_application",
         server_ap.client_application_traffic_secret_0(),
     );

@@ -1,4 +1,6 @@
-//! AES-128-GCM record protection (RFC 8446 §5.2-5.3) and traffic keys (§7.3).
+//! Record protection (RFC 8446 §5.2-5.3) with the suite's AEAD (AES-128-GCM in the
+//! simulation; AES-256-GCM and ChaCha20-Poly1305 too with real servers) and traffic
+//! keys (§7.3).
 //!
 //! ```text
 //! [sender]_write_key = HKDF-Expand-Label(Secret, "key", "", key_length)
@@ -15,28 +17,70 @@
 //! ```
 
 use aes_gcm::aead::{Aead, Payload};
-use aes_gcm::{Aes128Gcm, Key, KeyInit, Nonce};
+use aes_gcm::{Aes128Gcm, Aes256Gcm, KeyInit, Nonce};
+use chacha20poly1305::ChaCha20Poly1305;
 
 use super::CryptoError;
-use super::hkdf::hkdf_expand_label;
+use super::hkdf::HashAlg;
+
+/// The AEAD a TLS 1.3 cipher suite names. All three take a 12-byte nonce and add a
+/// 16-byte tag.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum AeadAlg {
+    /// AES-128-GCM (the simulation's).
+    #[default]
+    Aes128Gcm,
+    /// AES-256-GCM.
+    Aes256Gcm,
+    /// ChaCha20-Poly1305 (RFC 8439).
+    ChaCha20Poly1305,
+}
+
+impl AeadAlg {
+    /// `key_length` in bytes.
+    pub fn key_len(self) -> usize {
+        match self {
+            AeadAlg::Aes128Gcm => 16,
+            AeadAlg::Aes256Gcm | AeadAlg::ChaCha20Poly1305 => 32,
+        }
+    }
+
+    /// The name as the keys panel shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            AeadAlg::Aes128Gcm => "AES-128-GCM",
+            AeadAlg::Aes256Gcm => "AES-256-GCM",
+            AeadAlg::ChaCha20Poly1305 => "ChaCha20-Poly1305",
+        }
+    }
+}
 
 /// One direction's AEAD key and static IV.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct TrafficKeys {
-    /// `[sender]_write_key`, 16 bytes for AES-128-GCM.
-    pub key: [u8; 16],
+    /// `[sender]_write_key`: 16 bytes for AES-128-GCM, 32 for AES-256-GCM and
+    /// ChaCha20-Poly1305.
+    pub key: Vec<u8>,
     /// `[sender]_write_iv`, 12 bytes.
     pub iv: [u8; 12],
+    /// The AEAD the key is for.
+    #[serde(skip)]
+    pub aead: AeadAlg,
 }
 
 impl TrafficKeys {
-    /// `key = HKDF-Expand-Label(secret, "key", "", 16)`, `iv = HKDF-Expand-Label(secret, "iv", "", 12)`.
+    /// AES-128-GCM keys: `key = HKDF-Expand-Label(secret, "key", "", 16)`,
+    /// `iv = HKDF-Expand-Label(secret, "iv", "", 12)`.
     pub fn from_secret(traffic_secret: &[u8]) -> Self {
-        let mut key = [0u8; 16];
-        key.copy_from_slice(&hkdf_expand_label(traffic_secret, "key", &[], 16));
+        Self::from_secret_with(AeadAlg::Aes128Gcm, HashAlg::Sha256, traffic_secret)
+    }
+
+    /// Keys for `aead`, expanded with the suite's `hash`.
+    pub fn from_secret_with(aead: AeadAlg, hash: HashAlg, traffic_secret: &[u8]) -> Self {
+        let key = hash.hkdf_expand_label(traffic_secret, "key", &[], aead.key_len());
         let mut iv = [0u8; 12];
-        iv.copy_from_slice(&hkdf_expand_label(traffic_secret, "iv", &[], 12));
-        TrafficKeys { key, iv }
+        iv.copy_from_slice(&hash.hkdf_expand_label(traffic_secret, "iv", &[], 12));
+        TrafficKeys { key, iv, aead }
     }
 }
 
@@ -77,8 +121,42 @@ impl RecordProtection {
         record_nonce(&self.keys.iv, self.seq)
     }
 
-    fn cipher(&self) -> Aes128Gcm {
-        Aes128Gcm::new(&Key::<Aes128Gcm>::from(self.keys.key))
+    /// Runs the AEAD (`seal` true: encrypt) over `payload`; a key of the wrong length
+    /// (never made by [`TrafficKeys`]) fails like a bad tag.
+    fn run(&self, seal: bool, payload: Payload<'_, '_>) -> Result<Vec<u8>, CryptoError> {
+        let nonce = Nonce::from(self.next_nonce());
+        let key = self.keys.key.as_slice();
+        let bad = |_| CryptoError::BadRecordMac;
+        let out = match self.keys.aead {
+            AeadAlg::Aes128Gcm => {
+                let cipher =
+                    Aes128Gcm::new_from_slice(key).map_err(|_| CryptoError::BadRecordMac)?;
+                if seal {
+                    cipher.encrypt(&nonce, payload)
+                } else {
+                    cipher.decrypt(&nonce, payload)
+                }
+            }
+            AeadAlg::Aes256Gcm => {
+                let cipher =
+                    Aes256Gcm::new_from_slice(key).map_err(|_| CryptoError::BadRecordMac)?;
+                if seal {
+                    cipher.encrypt(&nonce, payload)
+                } else {
+                    cipher.decrypt(&nonce, payload)
+                }
+            }
+            AeadAlg::ChaCha20Poly1305 => {
+                let cipher =
+                    ChaCha20Poly1305::new_from_slice(key).map_err(|_| CryptoError::BadRecordMac)?;
+                if seal {
+                    cipher.encrypt(&nonce, payload)
+                } else {
+                    cipher.decrypt(&nonce, payload)
+                }
+            }
+        };
+        out.map_err(bad)
     }
 
     /// Encrypt one `TLSInnerPlaintext` with the record header as additional data;
@@ -88,11 +166,9 @@ impl RecordProtection {
     /// AES-GCM only refuses inputs above ~64 GiB, far beyond a TLS record
     /// (2^14 + 256 bytes); such an input would yield an empty vector.
     pub fn seal(&mut self, header: &[u8; 5], plaintext: &[u8]) -> Vec<u8> {
-        let nonce = Nonce::from(self.next_nonce());
         let out = self
-            .cipher()
-            .encrypt(
-                &nonce,
+            .run(
+                true,
                 Payload {
                     msg: plaintext,
                     aad: header,
@@ -108,17 +184,13 @@ impl RecordProtection {
     /// ciphertext or tag (or a wrong key / sequence) gives [`CryptoError::BadRecordMac`]
     /// and leaves the sequence unchanged.
     pub fn open(&mut self, header: &[u8; 5], ciphertext: &[u8]) -> Result<Vec<u8>, CryptoError> {
-        let nonce = Nonce::from(self.next_nonce());
-        let out = self
-            .cipher()
-            .decrypt(
-                &nonce,
-                Payload {
-                    msg: ciphertext,
-                    aad: header,
-                },
-            )
-            .map_err(|_| CryptoError::BadRecordMac)?;
+        let out = self.run(
+            false,
+            Payload {
+                msg: ciphertext,
+                aad: header,
+            },
+        )?;
         self.seq = self.seq.wrapping_add(1);
         Ok(out)
     }

@@ -81,6 +81,52 @@ impl EcdheKeyPair {
     }
 }
 
+/// One side's ephemeral P-384 key pair (secp384r1: live sessions, when a server
+/// insists on it through a HelloRetryRequest).
+#[derive(Clone)]
+pub struct P384KeyPair {
+    secret: p384::SecretKey,
+    public: Vec<u8>,
+}
+
+impl core::fmt::Debug for P384KeyPair {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("P384KeyPair")
+            .field("public", &super::hex(&self.public))
+            .finish_non_exhaustive()
+    }
+}
+
+impl P384KeyPair {
+    /// A fresh key pair drawn from the lab RNG.
+    pub fn generate(rng: &mut LabRng) -> Self {
+        let secret = p384::SecretKey::generate_from_rng(rng);
+        let public = secret.public_key().to_sec1_bytes().to_vec();
+        P384KeyPair { secret, public }
+    }
+
+    /// The 97-byte uncompressed SEC1 point sent in `key_share`.
+    pub fn public_bytes(&self) -> &[u8] {
+        &self.public
+    }
+
+    /// The 48-byte private scalar (big-endian).
+    pub fn private_bytes(&self) -> Vec<u8> {
+        self.secret.to_bytes().to_vec()
+    }
+
+    /// ECDH with the peer's 97-byte uncompressed point; returns the 48-byte x-coordinate.
+    pub fn agree(&self, peer_public: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        if peer_public.len() != 97 || peer_public.first() != Some(&0x04) {
+            return Err(CryptoError::InvalidPublicKey);
+        }
+        let peer = p384::PublicKey::from_sec1_bytes(peer_public)
+            .map_err(|_| CryptoError::InvalidPublicKey)?;
+        let shared = p384::ecdh::diffie_hellman(self.secret.to_nonzero_scalar(), peer.as_affine());
+        Ok(shared.raw_secret_bytes().to_vec())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@
 //! ```
 
 use hmac::{Hmac, KeyInit, Mac};
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 
 /// SHA-256 block size in bytes (the HMAC key block).
 const BLOCK: usize = 64;
@@ -26,6 +26,101 @@ const BLOCK: usize = 64;
 pub const HASH_LEN: usize = 32;
 /// The most HKDF-Expand can produce with SHA-256: 255 blocks (RFC 5869 §2.3).
 pub const MAX_EXPAND: usize = 255 * HASH_LEN;
+
+/// The hash a TLS 1.3 cipher suite names: the transcript hash, HMAC and HKDF all use
+/// it, and `Hash.length` (the size of every secret of the key schedule) is its size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum HashAlg {
+    /// SHA-256 (TLS_AES_128_GCM_SHA256, TLS_CHACHA20_POLY1305_SHA256; the simulation).
+    #[default]
+    Sha256,
+    /// SHA-384 (TLS_AES_256_GCM_SHA384).
+    Sha384,
+}
+
+impl HashAlg {
+    /// `Hash.length` in bytes: 32 or 48.
+    pub fn len(self) -> usize {
+        match self {
+            HashAlg::Sha256 => 32,
+            HashAlg::Sha384 => 48,
+        }
+    }
+
+    /// The name as the keys panel shows it: `"SHA-256"`, `"SHA-384"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            HashAlg::Sha256 => "SHA-256",
+            HashAlg::Sha384 => "SHA-384",
+        }
+    }
+
+    /// The hash of `data`.
+    pub fn digest(self, data: &[u8]) -> Vec<u8> {
+        match self {
+            HashAlg::Sha256 => Sha256::digest(data).to_vec(),
+            HashAlg::Sha384 => Sha384::digest(data).to_vec(),
+        }
+    }
+
+    /// HMAC (RFC 2104) of `data` under `key` (any key length).
+    pub fn hmac(self, key: &[u8], data: &[u8]) -> Vec<u8> {
+        match self {
+            HashAlg::Sha256 => hmac_sha256(key, data).to_vec(),
+            HashAlg::Sha384 => {
+                // As in hmac_sha256: hash long keys, zero-pad short ones, to the
+                // 128-byte SHA-384 block, so construction cannot fail.
+                let mut block = [0u8; 128];
+                if key.len() > block.len() {
+                    block[..48].copy_from_slice(&Sha384::digest(key));
+                } else {
+                    block[..key.len()].copy_from_slice(key);
+                }
+                let mut mac = <Hmac<Sha384> as KeyInit>::new(&block.into());
+                mac.update(data);
+                mac.finalize().into_bytes().to_vec()
+            }
+        }
+    }
+
+    /// HKDF-Extract(salt, IKM) = HMAC-Hash(salt, IKM).
+    pub fn hkdf_extract(self, salt: &[u8], ikm: &[u8]) -> Vec<u8> {
+        self.hmac(salt, ikm)
+    }
+
+    /// HKDF-Expand(PRK, info, L), as [`hkdf_expand`] but with this hash.
+    pub fn hkdf_expand(self, prk: &[u8], info: &[u8], len: usize) -> Vec<u8> {
+        let len = len.min(255 * self.len());
+        let mut okm = Vec::with_capacity(len);
+        let mut t: Vec<u8> = Vec::new();
+        let mut counter: u8 = 1;
+        while okm.len() < len {
+            let mut input = Vec::with_capacity(t.len() + info.len() + 1);
+            input.extend_from_slice(&t);
+            input.extend_from_slice(info);
+            input.push(counter);
+            let block = self.hmac(prk, &input);
+            let take = (len - okm.len()).min(block.len());
+            okm.extend_from_slice(&block[..take]);
+            t = block;
+            counter = counter.wrapping_add(1);
+        }
+        okm
+    }
+
+    /// HKDF-Expand-Label(Secret, Label, Context, Length) with this hash.
+    pub fn hkdf_expand_label(
+        self,
+        secret: &[u8],
+        label: &str,
+        context: &[u8],
+        len: usize,
+    ) -> Vec<u8> {
+        let len = len.min(usize::from(u16::MAX)).min(255 * self.len());
+        let info = hkdf_label(label, context, len as u16);
+        self.hkdf_expand(secret, &info, len)
+    }
+}
 
 /// SHA-256 of `data`.
 pub fn sha256(data: &[u8]) -> [u8; 32] {
@@ -64,27 +159,12 @@ pub fn hkdf_extract(salt: &[u8], ikm: &[u8]) -> [u8; 32] {
 /// OKM  = first L octets of T(1) | T(2) | ... | T(N)
 /// ```
 ///
-/// Written out over [`hmac_sha256`] (rather than the `hkdf` crate's `from_prk`) so that
+/// Written out over HMAC (rather than the `hkdf` crate's `from_prk`) so that
 /// any `prk` length is accepted without a fallible constructor; the unit tests check it
 /// against the `hkdf` crate and RFC 5869. `len` is capped at [`MAX_EXPAND`] (8160) bytes,
 /// the RFC's limit; TLS never asks for more than 32.
 pub fn hkdf_expand(prk: &[u8], info: &[u8], len: usize) -> Vec<u8> {
-    let len = len.min(MAX_EXPAND);
-    let mut okm = Vec::with_capacity(len);
-    let mut t: Vec<u8> = Vec::new();
-    let mut counter: u8 = 1;
-    while okm.len() < len {
-        let mut input = Vec::with_capacity(t.len() + info.len() + 1);
-        input.extend_from_slice(&t);
-        input.extend_from_slice(info);
-        input.push(counter);
-        let block = hmac_sha256(prk, &input);
-        let take = (len - okm.len()).min(HASH_LEN);
-        okm.extend_from_slice(&block[..take]);
-        t = block.to_vec();
-        counter = counter.wrapping_add(1);
-    }
-    okm
+    HashAlg::Sha256.hkdf_expand(prk, info, len)
 }
 
 /// The `HkdfLabel` structure bytes (the HKDF `info`): `uint16 length`, then
@@ -121,11 +201,16 @@ pub fn derive_secret(secret: &[u8], label: &str, transcript_hash: &[u8]) -> [u8;
     out
 }
 
-/// The running handshake transcript hash (RFC 8446 §4.4.1): SHA-256 over every
-/// handshake message (type + uint24 length + body, no record headers) in order.
+/// The running handshake transcript hash (RFC 8446 §4.4.1): the suite's hash over
+/// every handshake message (type + uint24 length + body, no record headers) in order.
+/// A client adds its ClientHello before the server names the suite, so both hashes
+/// run until [`Transcript::use_hash`] picks one; [`Transcript::hash`] gives the picked
+/// one (SHA-256 until then).
 #[derive(Clone, Debug, Default)]
 pub struct Transcript {
-    hasher: Sha256,
+    sha256: Sha256,
+    sha384: Sha384,
+    alg: HashAlg,
     messages: usize,
     bytes: usize,
 }
@@ -136,16 +221,30 @@ impl Transcript {
         Self::default()
     }
 
+    /// From now on [`Transcript::hash`] uses `alg` (the suite the server chose).
+    pub fn use_hash(&mut self, alg: HashAlg) {
+        self.alg = alg;
+    }
+
+    /// The hash in use.
+    pub fn alg(&self) -> HashAlg {
+        self.alg
+    }
+
     /// Append one whole handshake message.
     pub fn add(&mut self, handshake_msg: &[u8]) {
-        self.hasher.update(handshake_msg);
+        self.sha256.update(handshake_msg);
+        self.sha384.update(handshake_msg);
         self.messages += 1;
         self.bytes += handshake_msg.len();
     }
 
     /// Transcript-Hash of everything added so far (the transcript keeps running).
-    pub fn hash(&self) -> [u8; 32] {
-        self.hasher.clone().finalize().into()
+    pub fn hash(&self) -> Vec<u8> {
+        match self.alg {
+            HashAlg::Sha256 => self.sha256.clone().finalize().to_vec(),
+            HashAlg::Sha384 => self.sha384.clone().finalize().to_vec(),
+        }
     }
 
     /// How many messages have been added.

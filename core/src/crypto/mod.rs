@@ -18,10 +18,10 @@ pub mod tls12;
 pub mod x25519;
 
 pub use self::rsa::{RSA_BITS, RsaKey, lab_rsa_key, rsa_encrypt_pkcs1v15};
-pub use aead::{RecordProtection, TrafficKeys, record_nonce};
-pub use ecdhe::EcdheKeyPair;
+pub use aead::{AeadAlg, RecordProtection, TrafficKeys, record_nonce};
+pub use ecdhe::{EcdheKeyPair, P384KeyPair};
 pub use hkdf::{
-    Transcript, derive_secret, hkdf_expand, hkdf_expand_label, hkdf_extract, hkdf_label,
+    HashAlg, Transcript, derive_secret, hkdf_expand, hkdf_expand_label, hkdf_extract, hkdf_label,
     hmac_sha256, sha256,
 };
 pub use pki::{

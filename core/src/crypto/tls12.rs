@@ -98,7 +98,7 @@ pub fn key_block(
 pub fn finished_verify_data(
     master_secret: &[u8],
     finished_label: &str,
-    handshake_hash: &[u8; 32],
+    handshake_hash: &[u8],
 ) -> [u8; 12] {
     let mut out = [0u8; 12];
     out.copy_from_slice(&prf_sha256(

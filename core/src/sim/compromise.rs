@@ -18,7 +18,9 @@
 //! print what the attempts found.
 
 use crate::crypto::tls12::Tls12RecordProtection;
-use crate::crypto::{EcdheKeyPair, EcdsaKey, RecordProtection, RsaKey, TrafficKeys, Transcript};
+use crate::crypto::{
+    EcdheKeyPair, EcdsaKey, HashAlg, RecordProtection, RsaKey, TrafficKeys, Transcript,
+};
 use crate::http;
 use crate::sim::error::{SimError, tamper_out_of_range};
 use crate::sim::scenario::{ByteEdit, Scenario, ScenarioName, Tamper};
@@ -447,10 +449,10 @@ pub fn attempt_tls13(wire: &[Recorded], key: &EcdsaKey) -> (DecryptionAttempt, V
                 context: Vec::new(),
                 output: shared.to_vec(),
             });
-            let (early, _) = key_schedule::start();
+            let (early, _) = key_schedule::start(HashAlg::Sha256);
             let (stage, _) = early.handshake(&shared, &transcript.hash());
-            let secret = *stage.server_handshake_traffic_secret();
-            let mut reader = RecordProtection::new(TrafficKeys::from_secret(&secret));
+            let secret = stage.server_handshake_traffic_secret();
+            let mut reader = RecordProtection::new(TrafficKeys::from_secret(secret));
             let mut header = [0u8; 5];
             header.copy_from_slice(encrypted.get(..5).unwrap_or(&[0; 5]));
             reader

@@ -9,7 +9,8 @@ use crate::sim::scenario::{Scenario, ScenarioName};
 use crate::sim::scenario_pki::issue_for;
 use crate::sim::timeline::Timeline;
 use crate::tls::{
-    Client, ClientConfig, Server, ServerConfig, Tls12Client, Tls12Server, Tls12ServerConfig,
+    Client, ClientConfig, ClientOffer, Server, ServerConfig, Tls12Client, Tls12Server,
+    Tls12ServerConfig,
 };
 
 /// Simulates `scenario` from its seed and returns the whole timeline.
@@ -30,6 +31,7 @@ pub fn simulate(scenario: &Scenario) -> Result<Timeline, SimError> {
         server_name: scenario.server_name.clone(),
         trusted_root_der: issued.ca_cert_der.clone(),
         now_unix: SESSION_START_UNIX,
+        offer: ClientOffer::Lab,
     };
     let server = ServerConfig {
         cert_chain: vec![issued.server_cert_der.clone()],

@@ -75,7 +75,7 @@ pub struct Step {
     /// The records put on the wire in this step (one in every scenario so far).
     pub records: Vec<WireRecord>,
     /// Fresh ECDHE key pairs made in this step: (side, private scalar, public point).
-    pub ephemeral_keys: Vec<(Side, [u8; 32], Vec<u8>)>,
+    pub ephemeral_keys: Vec<(Side, Vec<u8>, Vec<u8>)>,
     /// Secrets learned in this step, by side.
     pub learned: Vec<Learned>,
     /// Checks run in this step, by the side that ran them.

@@ -1,23 +1,27 @@
 //! The browser's side of TLS 1.3 (RFC 8446 §2, full handshake, no PSK). It answers
-//! one HelloRetryRequest (§4.1.4) when it started without a key share.
+//! one HelloRetryRequest (§4.1.4) when the server wants a group it sent no share
+//! for. The simulated browser offers the lab's one suite, group and scheme; the
+//! browser that visits real servers ([`ClientOffer::Browser`]) offers what they use.
 
 use crate::crypto::{
-    ChainFailure, EcdheKeyPair, LabRng, Transcript, tls13_certificate_verify_content,
-    verify_ecdsa_p256_sha256, verify_server_chain,
+    ChainFailure, EcdheKeyPair, LabRng, P384KeyPair, Transcript, X25519KeyPair,
+    tls13_certificate_verify_content, verify_ecdsa_p256_sha256, verify_server_chain,
 };
 use crate::text;
 use crate::text::Text;
+use crate::tls::Tls13Suite;
 use crate::tls::error::{application_data, nothing_closed};
+use crate::tls::key_exchange::GroupKey;
 use crate::tls::key_schedule::{self, HandshakeStage};
 use crate::tls::record_layer::Sealer;
-use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, ecdhe_derivation};
+use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, key_exchange_derivation};
 use crate::tls::{ALPN_HTTP11, TlsError};
 use crate::tls::{Check, CheckName, Event};
 use crate::wire::handshake::HELLO_RETRY_REQUEST_RANDOM;
 use crate::wire::{
-    AlertDescription, CipherSuite, ClientHello, ContentType, Extension, ExtensionType,
-    HandshakeMessage, HandshakeType, KeyShareEntry, MessageKind, NamedGroup, ProtocolVersion,
-    ServerHello, SignatureScheme,
+    AlertDescription, ClientHello, ContentType, Extension, ExtensionType, HandshakeMessage,
+    HandshakeType, KeyShareEntry, MessageKind, NamedGroup, ProtocolVersion, ServerHello,
+    SignatureScheme,
 };
 
 /// What the client is told before it connects.
@@ -29,6 +33,67 @@ pub struct ClientConfig {
     pub trusted_root_der: Vec<u8>,
     /// The simulated time, for certificate validity (unix seconds).
     pub now_unix: u64,
+    /// What the ClientHello offers.
+    pub offer: ClientOffer,
+}
+
+/// What the client offers: the lab's narrow profile, or what real browsers offer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ClientOffer {
+    /// The simulated browser: TLS_AES_128_GCM_SHA256, a secp256r1 share,
+    /// ecdsa_secp256r1_sha256 (the simulated scenarios' bytes depend on it).
+    #[default]
+    Lab,
+    /// The lab's browser visiting real servers: three suites; shares for x25519 and
+    /// secp256r1, secp384r1 supported (a server that wants it asks again); ECDSA,
+    /// RSA-PSS and Ed25519 signatures; a session id for middlebox compatibility.
+    Browser,
+}
+
+impl ClientOffer {
+    /// The suites offered, in order of preference.
+    pub fn suites(self) -> &'static [Tls13Suite] {
+        match self {
+            ClientOffer::Lab => &[Tls13Suite::Aes128GcmSha256],
+            ClientOffer::Browser => &Tls13Suite::ALL,
+        }
+    }
+
+    /// The groups in supported_groups, in order of preference.
+    pub fn groups(self) -> &'static [NamedGroup] {
+        match self {
+            ClientOffer::Lab => &[NamedGroup::Secp256r1],
+            ClientOffer::Browser => &[
+                NamedGroup::X25519,
+                NamedGroup::Secp256r1,
+                NamedGroup::Secp384r1,
+            ],
+        }
+    }
+
+    /// The schemes in signature_algorithms. They apply to the certificates too
+    /// (RFC 8446 §4.2.3), so the browser lists PKCS#1 v1.5 for RSA-signed chains;
+    /// CertificateVerify must still use one of the others.
+    pub fn schemes(self) -> &'static [SignatureScheme] {
+        match self {
+            ClientOffer::Lab => &[SignatureScheme::EcdsaSecp256r1Sha256],
+            ClientOffer::Browser => &[
+                SignatureScheme::EcdsaSecp256r1Sha256,
+                SignatureScheme::RsaPssRsaeSha256,
+                SignatureScheme::EcdsaSecp384r1Sha384,
+                SignatureScheme::RsaPssRsaeSha384,
+                SignatureScheme::RsaPssRsaeSha512,
+                SignatureScheme::Ed25519,
+                SignatureScheme::RsaPkcs1Sha256,
+                SignatureScheme::RsaPkcs1Sha384,
+                SignatureScheme::RsaPkcs1Sha512,
+            ],
+        }
+    }
+
+    fn offers_suite(self, code: u16) -> Option<Tls13Suite> {
+        self.suites().iter().copied().find(|s| s.code() == code)
+    }
 }
 
 /// The TLS 1.3 client: a browser about to log in.
@@ -38,23 +103,39 @@ pub struct Client {
     state: State,
     /// Whether this side sent close_notify (it then writes nothing more).
     sent_close: bool,
+    /// Once connected: the suite and both application traffic secrets (a KeyUpdate
+    /// moves them on).
+    application: Option<Box<ApplicationSecrets>>,
+}
+
+/// The application traffic secrets in use.
+struct ApplicationSecrets {
+    suite: Tls13Suite,
+    client: Vec<u8>,
+    server: Vec<u8>,
 }
 
 /// Handshake state shared from ServerHello on.
 struct Keys {
+    suite: Tls13Suite,
     transcript: Transcript,
     stage: HandshakeStage,
 }
 
 enum State {
     ExpectServerHello {
-        key: EcdheKeyPair,
+        /// The keys whose shares the ClientHello just sent carries.
+        shared: Vec<GroupKey>,
+        /// Keys of groups supported but not shared (a HelloRetryRequest may ask).
+        spare: Vec<GroupKey>,
         transcript: Transcript,
-        /// Whether the ClientHello just sent carries `key`'s public share.
-        share_sent: bool,
         /// The ClientHello just sent, while the server may still ask again with a
         /// HelloRetryRequest; `None` after one (RFC 8446 §4.1.4 allows only one).
         first_hello: Option<Box<SentHello>>,
+        /// The suite a HelloRetryRequest chose: the ServerHello must keep it.
+        retry_suite: Option<Tls13Suite>,
+        /// The legacy_session_id the hellos carry (the server echoes it).
+        session_id: Vec<u8>,
     },
     ExpectEncryptedExtensions(Keys),
     ExpectCertificate(Keys),
@@ -108,31 +189,54 @@ impl Client {
 
     fn start_with(config: ClientConfig, rng: &mut LabRng, share: bool) -> (Client, Vec<Event>) {
         let mut events = Vec::new();
-        let key = EcdheKeyPair::generate(rng);
-        if share {
-            events.push(ephemeral_key_event(&key));
-        }
-        let shares = if share {
-            vec![p256_share(&key)]
-        } else {
-            Vec::new()
+        // Randomness in a fixed order: the keys, then the random (then the session id).
+        let (shared, spare) = match config.offer {
+            ClientOffer::Lab => {
+                let key = GroupKey::P256(EcdheKeyPair::generate(rng));
+                if share {
+                    (vec![key], Vec::new())
+                } else {
+                    (Vec::new(), vec![key])
+                }
+            }
+            ClientOffer::Browser => {
+                let x25519 = GroupKey::X25519(X25519KeyPair::generate(rng));
+                let p256 = GroupKey::P256(EcdheKeyPair::generate(rng));
+                let p384 = GroupKey::P384(P384KeyPair::generate(rng));
+                if share {
+                    (vec![x25519, p256], vec![p384])
+                } else {
+                    (Vec::new(), vec![x25519, p256, p384])
+                }
+            }
         };
+        events.extend(shared.iter().map(GroupKey::event));
+        let random = rng.bytes::<32>();
+        let offer = config.offer;
+        let mut extensions = Vec::new();
+        // RFC 6066 §3: no IP literals in server_name.
+        if config.server_name.parse::<std::net::IpAddr>().is_err() {
+            extensions.push(Extension::ServerName(Some(config.server_name.clone())));
+        }
+        extensions.extend([
+            Extension::SupportedVersionsClient(vec![ProtocolVersion::Tls13.to_u16()]),
+            Extension::SupportedGroups(offer.groups().iter().map(|g| g.to_u16()).collect()),
+            Extension::SignatureAlgorithms(offer.schemes().iter().map(|s| s.to_u16()).collect()),
+            Extension::Alpn(vec![ALPN_HTTP11.to_vec()]),
+            Extension::KeyShareClient(shared.iter().map(share_of).collect()),
+        ]);
         let hello = ClientHello {
             legacy_version: ProtocolVersion::Tls12.to_u16(),
-            random: rng.bytes::<32>(),
-            legacy_session_id: Vec::new(),
-            cipher_suites: vec![CipherSuite::TlsAes128GcmSha256.to_u16()],
+            random,
+            // RFC 8446 §D.4: real browsers send a session id so that middleboxes see
+            // a TLS 1.2 resumption; the server echoes it.
+            legacy_session_id: match offer {
+                ClientOffer::Lab => Vec::new(),
+                ClientOffer::Browser => rng.bytes::<32>().to_vec(),
+            },
+            cipher_suites: offer.suites().iter().map(|s| s.code()).collect(),
             legacy_compression_methods: vec![0],
-            extensions: vec![
-                Extension::ServerName(Some(config.server_name.clone())),
-                Extension::SupportedVersionsClient(vec![ProtocolVersion::Tls13.to_u16()]),
-                Extension::SupportedGroups(vec![NamedGroup::Secp256r1.to_u16()]),
-                Extension::SignatureAlgorithms(vec![
-                    SignatureScheme::EcdsaSecp256r1Sha256.to_u16(),
-                ]),
-                Extension::Alpn(vec![ALPN_HTTP11.to_vec()]),
-                Extension::KeyShareClient(shares),
-            ],
+            extensions,
         };
         let bytes = HandshakeMessage::ClientHello(hello.clone()).encode();
         let mut transcript = Transcript::new();
@@ -141,19 +245,23 @@ impl Client {
         events.push(Event::Send(
             core.records.seal(ContentType::Handshake, &bytes),
         ));
+        let session_id = hello.legacy_session_id.clone();
         let client = Client {
             config,
             core,
             state: State::ExpectServerHello {
-                key,
+                session_id,
+                shared,
+                spare,
                 transcript,
-                share_sent: share,
                 first_hello: Some(Box::new(SentHello {
                     message: hello,
                     bytes,
                 })),
+                retry_suite: None,
             },
             sent_close: false,
+            application: None,
         };
         (client, events)
     }
@@ -170,6 +278,7 @@ impl Client {
             core,
             state,
             config,
+            application,
             ..
         } = self;
         let result = core.receive(
@@ -177,7 +286,9 @@ impl Client {
             connected,
             expects,
             &mut events,
-            |records, message, events| handle_handshake(state, config, records, message, events),
+            |records, message, events| {
+                handle_handshake(state, config, application, records, message, events)
+            },
         );
         if self.core.settle(result, &mut self.sent_close, &mut events) {
             self.state = State::Closed;
@@ -189,6 +300,7 @@ impl Client {
 fn handle_handshake(
     slot: &mut State,
     config: &ClientConfig,
+    application: &mut Option<Box<ApplicationSecrets>>,
     records: &mut RecordLayer,
     bytes: &[u8],
     events: &mut Vec<Event>,
@@ -198,7 +310,10 @@ fn handle_handshake(
     *slot = match (state, message) {
         (
             State::ExpectServerHello {
-                key, first_hello, ..
+                shared,
+                spare,
+                first_hello,
+                ..
             },
             HandshakeMessage::ServerHello(hello),
         ) if hello.random == HELLO_RETRY_REQUEST_RANDOM => {
@@ -208,17 +323,30 @@ fn handle_handshake(
                     "ServerHello".into(),
                 ));
             };
-            on_hello_retry_request(records, key, *first, &hello, bytes, events)?
+            let offered = Offered {
+                offer: config.offer,
+                shared,
+                spare,
+            };
+            on_hello_retry_request(records, offered, *first, &hello, bytes, events)?
         }
         (
             State::ExpectServerHello {
-                key,
+                shared,
                 transcript,
-                share_sent,
+                retry_suite,
+                session_id,
                 ..
             },
             HandshakeMessage::ServerHello(hello),
-        ) => on_server_hello(records, key, transcript, share_sent, &hello, bytes, events)?,
+        ) => {
+            let expect = Expected {
+                offer: config.offer,
+                retry_suite,
+                session_id,
+            };
+            on_server_hello(records, shared, transcript, expect, &hello, bytes, events)?
+        }
         (State::ExpectEncryptedExtensions(mut keys), HandshakeMessage::EncryptedExtensions(ee)) => {
             for extension in &ee.extensions {
                 match extension {
@@ -285,7 +413,12 @@ fn handle_handshake(
             },
             HandshakeMessage::CertificateVerify(verify),
         ) => {
-            if verify.algorithm != SignatureScheme::EcdsaSecp256r1Sha256.to_u16() {
+            if verify.algorithm != SignatureScheme::EcdsaSecp256r1Sha256.to_u16()
+                || !config
+                    .offer
+                    .schemes()
+                    .contains(&SignatureScheme::from_u16(verify.algorithm))
+            {
                 return Err(TlsError::new(
                     AlertDescription::IllegalParameter,
                     text!(
@@ -315,7 +448,34 @@ fn handle_handshake(
             State::ExpectFinished(keys)
         }
         (State::ExpectFinished(keys), HandshakeMessage::Finished(finished)) => {
-            on_server_finished(records, keys, &finished.verify_data, bytes, events)?
+            let (state, secrets) =
+                on_server_finished(records, keys, &finished.verify_data, bytes, events)?;
+            *application = Some(Box::new(secrets));
+            state
+        }
+        // RFC 8446 §4.6.1: tickets for resumption; the lab's browser shows them and
+        // keeps none (every visit is a full handshake).
+        (State::Connected, HandshakeMessage::Unknown { typ, .. })
+            if HandshakeType::from_u8(typ) == HandshakeType::NewSessionTicket =>
+        {
+            events.push(Event::Accepted(MessageKind::Handshake(
+                HandshakeType::NewSessionTicket,
+            )));
+            State::Connected
+        }
+        // RFC 8446 §4.6.3: the server moves to its next traffic secret (and may ask
+        // the client to do the same).
+        (State::Connected, HandshakeMessage::Unknown { typ, body })
+            if HandshakeType::from_u8(typ) == HandshakeType::KeyUpdate =>
+        {
+            let Some(secrets) = application.as_mut() else {
+                return Err(TlsError::unexpected(
+                    MessageKind::Handshake(HandshakeType::KeyUpdate).name(),
+                    application_data(),
+                ));
+            };
+            on_key_update(records, secrets, &body, events)?;
+            State::Connected
         }
         (state, message) => {
             return Err(TlsError::unexpected(message.name(), state.expects()));
@@ -324,11 +484,28 @@ fn handle_handshake(
     Ok(())
 }
 
+/// What the ServerHello must agree with.
+struct Expected {
+    offer: ClientOffer,
+    /// The suite a HelloRetryRequest chose, if one came.
+    retry_suite: Option<Tls13Suite>,
+    /// The session id the hellos sent.
+    session_id: Vec<u8>,
+}
+
+/// The keys the client holds when the server answers.
+struct Offered {
+    offer: ClientOffer,
+    shared: Vec<GroupKey>,
+    spare: Vec<GroupKey>,
+}
+
+#[allow(clippy::too_many_arguments)]
 fn on_server_hello(
     records: &mut RecordLayer,
-    key: EcdheKeyPair,
+    shared: Vec<GroupKey>,
     mut transcript: Transcript,
-    share_sent: bool,
+    expect: Expected,
     hello: &ServerHello,
     bytes: &[u8],
     events: &mut Vec<Event>,
@@ -345,7 +522,13 @@ fn on_server_hello(
             Text::message("error-server-not-tls13"),
         ));
     }
-    check_session_suite_compression(hello)?;
+    let suite = check_session_suite_compression(&expect.session_id, expect.offer, hello)?;
+    if expect.retry_suite.is_some_and(|chosen| chosen != suite) {
+        return Err(TlsError::new(
+            AlertDescription::IllegalParameter,
+            Text::message("error-retry-suite-changed"),
+        ));
+    }
     for extension in &hello.extensions {
         if !matches!(
             extension,
@@ -367,70 +550,90 @@ fn on_server_hello(
             ),
         ));
     };
-    if share.group != NamedGroup::Secp256r1.to_u16() {
+    if !expect
+        .offer
+        .groups()
+        .iter()
+        .any(|g| g.to_u16() == share.group)
+    {
         return Err(TlsError::new(
             AlertDescription::IllegalParameter,
             Text::message("error-server-key-share-group"),
         ));
     }
     // RFC 8446 §4.2.8: the server's share answers one the client sent.
-    if !share_sent {
+    let Some(key) = shared.iter().find(|key| key.group() == share.group) else {
         return Err(TlsError::new(
             AlertDescription::IllegalParameter,
             Text::message("error-server-share-unasked"),
         ));
-    }
-    let shared = key.agree(&share.key_exchange).map_err(|_| {
+    };
+    let secret = key.agree(&share.key_exchange).map_err(|_| {
         TlsError::new(
             AlertDescription::IllegalParameter,
             Text::message("error-server-key-share-invalid"),
         )
     })?;
-    events.push(Event::Derived(ecdhe_derivation(
+    events.push(Event::Derived(key_exchange_derivation(
+        key.function(),
         &key.private_bytes(),
         &share.key_exchange,
-        &shared,
+        &secret,
     )));
+    transcript.use_hash(suite.hash());
     transcript.add(bytes);
     events.push(Event::Accepted(MessageKind::Handshake(
         HandshakeType::ServerHello,
     )));
     let (stage, client_keys, server_keys) =
-        key_schedule::enter_handshake(&shared, &transcript.hash(), events);
+        key_schedule::enter_handshake(suite, &secret, &transcript.hash(), events);
     records.set_read(server_keys, Protection::HandshakeKeys);
     records.set_write(client_keys, Protection::HandshakeKeys);
-    Ok(State::ExpectEncryptedExtensions(Keys { transcript, stage }))
+    Ok(State::ExpectEncryptedExtensions(Keys {
+        suite,
+        transcript,
+        stage,
+    }))
 }
 
 /// RFC 8446 §4.1.3, for a ServerHello and a HelloRetryRequest alike: the session id
-/// echoed (the client sent none), the one suite offered, no compression.
-fn check_session_suite_compression(hello: &ServerHello) -> Result<(), TlsError> {
-    if !hello.legacy_session_id_echo.is_empty() {
+/// echoed, a suite offered, no compression. Returns the suite.
+fn check_session_suite_compression(
+    session_id: &[u8],
+    offer: ClientOffer,
+    hello: &ServerHello,
+) -> Result<Tls13Suite, TlsError> {
+    if hello.legacy_session_id_echo != session_id {
         return Err(TlsError::new(
             AlertDescription::IllegalParameter,
-            Text::message("error-session-id-echo"),
+            Text::message(if session_id.is_empty() {
+                "error-session-id-echo"
+            } else {
+                "error-session-id-echo-differs"
+            }),
         ));
     }
-    if hello.cipher_suite != CipherSuite::TlsAes128GcmSha256.to_u16() {
+    let Some(suite) = offer.offers_suite(hello.cipher_suite) else {
         return Err(suite_not_offered(hello.cipher_suite));
-    }
+    };
     if hello.legacy_compression_method != 0 {
         return Err(TlsError::new(
             AlertDescription::IllegalParameter,
             Text::message("error-compression-method-not-zero"),
         ));
     }
-    Ok(())
+    Ok(suite)
 }
 
 /// RFC 8446 §4.1.4: the server asks again. The client checks the HelloRetryRequest
 /// like a ServerHello, checks the group it asks for (§4.2.8: one the client supports
 /// and sent no share for), restarts the transcript from message_hash(ClientHello1)
-/// (§4.4.1) and sends the first ClientHello again, now with a share for that group
-/// (and the server's cookie, if any).
+/// (§4.4.1, with the hash of the suite the server chose) and sends the first
+/// ClientHello again, now with a share for that group only (and the server's
+/// cookie, if any).
 fn on_hello_retry_request(
     records: &mut RecordLayer,
-    key: EcdheKeyPair,
+    offered: Offered,
     first: SentHello,
     retry: &ServerHello,
     bytes: &[u8],
@@ -448,7 +651,8 @@ fn on_hello_retry_request(
             Text::message("error-server-not-tls13"),
         ));
     }
-    check_session_suite_compression(retry)?;
+    let suite =
+        check_session_suite_compression(&first.message.legacy_session_id, offered.offer, retry)?;
     let mut group = None;
     let mut cookie = None;
     for extension in &retry.extensions {
@@ -468,26 +672,15 @@ fn on_hello_retry_request(
             }
         }
     }
-    let supported = first
-        .message
-        .extensions
-        .iter()
-        .find_map(|e| match e {
-            Extension::SupportedGroups(groups) => Some(groups.as_slice()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    let shared: Vec<u16> = first
-        .message
-        .extensions
-        .iter()
-        .find_map(|e| match e {
-            Extension::KeyShareClient(shares) => Some(shares.iter().map(|s| s.group).collect()),
-            _ => None,
-        })
-        .unwrap_or_default();
+    let supported = offered.offer.groups();
+    let Offered {
+        mut shared, spare, ..
+    } = offered;
     match group {
-        Some(g) if !supported.contains(&g) || g != NamedGroup::Secp256r1.to_u16() => {
+        Some(g)
+            if !supported.iter().any(|s| s.to_u16() == g)
+                || !shared.iter().chain(&spare).any(|key| key.group() == g) =>
+        {
             return Err(TlsError::new(
                 AlertDescription::IllegalParameter,
                 text!(
@@ -498,7 +691,7 @@ fn on_hello_retry_request(
                 ),
             ));
         }
-        Some(_) if !shared.is_empty() => {
+        Some(g) if shared.iter().any(|key| key.group() == g) => {
             return Err(TlsError::new(
                 AlertDescription::IllegalParameter,
                 Text::message("error-retry-group-already-shared"),
@@ -515,13 +708,16 @@ fn on_hello_retry_request(
     }
     events.push(Event::Accepted(MessageKind::HelloRetryRequest));
     let mut transcript = Transcript::new();
-    transcript.add(&key_schedule::message_hash(&first.bytes));
+    transcript.use_hash(suite.hash());
+    transcript.add(&key_schedule::message_hash(suite.hash(), &first.bytes));
     transcript.add(bytes);
+    let session_id = first.message.legacy_session_id.clone();
     let mut hello = first.message;
-    if group.is_some() {
+    if let Some(g) = group {
+        shared = spare.into_iter().filter(|key| key.group() == g).collect();
         for extension in &mut hello.extensions {
             if let Extension::KeyShareClient(shares) = extension {
-                *shares = vec![p256_share(&key)];
+                *shares = shared.iter().map(share_of).collect();
             }
         }
     }
@@ -530,29 +726,23 @@ fn on_hello_retry_request(
     transcript.add(&second);
     events.push(Event::Send(records.seal(ContentType::Handshake, &second)));
     if group.is_some() {
-        events.push(ephemeral_key_event(&key));
+        events.extend(shared.iter().map(GroupKey::event));
     }
     Ok(State::ExpectServerHello {
-        key,
+        session_id,
+        shared,
+        spare: Vec::new(),
         transcript,
-        share_sent: group.is_some() || !shared.is_empty(),
         first_hello: None,
+        retry_suite: Some(suite),
     })
 }
 
-/// The client's P-256 key share.
-fn p256_share(key: &EcdheKeyPair) -> KeyShareEntry {
+/// The key share entry for one of the client's keys.
+fn share_of(key: &GroupKey) -> KeyShareEntry {
     KeyShareEntry {
-        group: NamedGroup::Secp256r1.to_u16(),
-        key_exchange: key.public_bytes().to_vec(),
-    }
-}
-
-/// The client's ephemeral key, reported with the ClientHello whose share carries it.
-fn ephemeral_key_event(key: &EcdheKeyPair) -> Event {
-    Event::EphemeralKey {
-        private_key: key.private_bytes(),
-        public_key: key.public_bytes().to_vec(),
+        group: key.group(),
+        key_exchange: key.public_bytes(),
     }
 }
 
@@ -562,14 +752,17 @@ fn on_server_finished(
     verify_data: &[u8],
     bytes: &[u8],
     events: &mut Vec<Event>,
-) -> Result<State, TlsError> {
+) -> Result<(State, ApplicationSecrets), TlsError> {
+    let suite = keys.suite;
+    let hash = suite.hash();
     let (server_finished_key, derivation) = key_schedule::finished_key(
+        hash,
         "server_finished_key",
         keys.stage.server_handshake_traffic_secret(),
     );
     events.push(Event::Derived(derivation));
     let expected =
-        key_schedule::finished_verify_data(&server_finished_key, &keys.transcript.hash());
+        key_schedule::finished_verify_data(hash, &server_finished_key, &keys.transcript.hash());
     let passed = expected.as_slice() == verify_data;
     events.push(Event::Check(Check::verdict(
         CheckName::ServerFinished,
@@ -588,6 +781,7 @@ fn on_server_finished(
         HandshakeType::Finished,
     )));
     let (client_finished_key, derivation) = key_schedule::finished_key(
+        hash,
         "client_finished_key",
         keys.stage.client_handshake_traffic_secret(),
     );
@@ -595,22 +789,21 @@ fn on_server_finished(
     let (application, derivations) = keys.stage.application(&keys.transcript.hash());
     events.extend(derivations.into_iter().map(Event::Derived));
     let verify_data =
-        key_schedule::finished_verify_data(&client_finished_key, &keys.transcript.hash());
-    let finished = HandshakeMessage::Finished(crate::wire::Finished {
-        verify_data: verify_data.to_vec(),
-    })
-    .encode();
+        key_schedule::finished_verify_data(hash, &client_finished_key, &keys.transcript.hash());
+    let finished = HandshakeMessage::Finished(crate::wire::Finished { verify_data }).encode();
     events.push(Event::Send(records.seal(ContentType::Handshake, &finished)));
     keys.transcript.add(&finished);
     events.push(Event::Derived(
         application.resumption_master_secret(&keys.transcript.hash()),
     ));
     let (client_keys, derivations) = key_schedule::traffic_keys(
+        suite,
         "client_application",
         application.client_application_traffic_secret_0(),
     );
     events.extend(derivations.into_iter().map(Event::Derived));
     let (server_keys, derivations) = key_schedule::traffic_keys(
+        suite,
         "server_application",
         application.server_application_traffic_secret_0(),
     );
@@ -618,7 +811,68 @@ fn on_server_finished(
     records.set_write(client_keys, Protection::ApplicationKeys);
     records.set_read(server_keys, Protection::ApplicationKeys);
     events.push(Event::HandshakeComplete);
-    Ok(State::Connected)
+    let secrets = ApplicationSecrets {
+        suite,
+        client: application.client_application_traffic_secret_0().to_vec(),
+        server: application.server_application_traffic_secret_0().to_vec(),
+    };
+    Ok((State::Connected, secrets))
+}
+
+/// RFC 8446 §4.6.3: `KeyUpdate { update_not_requested(0), update_requested(1) }`.
+/// The server's next secret protects what it sends from now on; when asked, the
+/// client answers with its own KeyUpdate (under its old keys) and moves on too.
+fn on_key_update(
+    records: &mut RecordLayer,
+    secrets: &mut ApplicationSecrets,
+    body: &[u8],
+    events: &mut Vec<Event>,
+) -> Result<(), TlsError> {
+    let requested = match body {
+        [0] => false,
+        [1] => true,
+        _ => {
+            return Err(TlsError::new(
+                AlertDescription::IllegalParameter,
+                Text::message("error-key-update-value"),
+            ));
+        }
+    };
+    events.push(Event::Accepted(MessageKind::Handshake(
+        HandshakeType::KeyUpdate,
+    )));
+    let suite = secrets.suite;
+    let (server, derivation) = key_schedule::next_application_secret(
+        suite.hash(),
+        "server_application_traffic_secret_next",
+        &secrets.server,
+    );
+    events.push(Event::Derived(derivation));
+    let (server_keys, derivations) =
+        key_schedule::traffic_keys(suite, "server_application", &server);
+    events.extend(derivations.into_iter().map(Event::Derived));
+    records.set_read(server_keys, Protection::ApplicationKeys);
+    secrets.server = server;
+    if requested {
+        let answer = HandshakeMessage::Unknown {
+            typ: HandshakeType::KeyUpdate.to_u8(),
+            body: vec![0],
+        }
+        .encode();
+        events.push(Event::Send(records.seal(ContentType::Handshake, &answer)));
+        let (client, derivation) = key_schedule::next_application_secret(
+            suite.hash(),
+            "client_application_traffic_secret_next",
+            &secrets.client,
+        );
+        events.push(Event::Derived(derivation));
+        let (client_keys, derivations) =
+            key_schedule::traffic_keys(suite, "client_application", &client);
+        events.extend(derivations.into_iter().map(Event::Derived));
+        records.set_write(client_keys, Protection::ApplicationKeys);
+        secrets.client = client;
+    }
+    Ok(())
 }
 
 /// `unsupported_extension`: `message` carries an extension the client never offered.

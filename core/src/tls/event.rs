@@ -55,8 +55,8 @@ pub enum Event {
     Send(Outgoing),
     /// A fresh ECDHE key pair: (private scalar, public point).
     EphemeralKey {
-        /// Private scalar, 32 bytes.
-        private_key: [u8; 32],
+        /// Private scalar: 32 bytes (P-256, x25519) or 48 (P-384).
+        private_key: Vec<u8>,
         /// Public point, uncompressed.
         public_key: Vec<u8>,
     },

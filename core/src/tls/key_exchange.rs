@@ -1,6 +1,6 @@
-//! The server's ephemeral keys, one per group it can choose, and the one it chose.
+//! Ephemeral keys, one per group an endpoint can use, and the one it chose.
 
-use crate::crypto::{CryptoError, EcdheKeyPair, LabRng, X25519KeyPair};
+use crate::crypto::{CryptoError, EcdheKeyPair, LabRng, P384KeyPair, X25519KeyPair};
 use crate::tls::Event;
 use crate::wire::NamedGroup;
 
@@ -11,6 +11,8 @@ pub(crate) enum GroupKey {
     P256(EcdheKeyPair),
     /// x25519: what most real clients offer first.
     X25519(X25519KeyPair),
+    /// secp384r1 (P-384): the lab's browser offers it without a share.
+    P384(P384KeyPair),
 }
 
 impl GroupKey {
@@ -19,6 +21,7 @@ impl GroupKey {
         match self {
             GroupKey::P256(_) => NamedGroup::Secp256r1.to_u16(),
             GroupKey::X25519(_) => NamedGroup::X25519.to_u16(),
+            GroupKey::P384(_) => NamedGroup::Secp384r1.to_u16(),
         }
     }
 
@@ -27,22 +30,25 @@ impl GroupKey {
         match self {
             GroupKey::P256(key) => key.public_bytes().to_vec(),
             GroupKey::X25519(key) => key.public_bytes().to_vec(),
+            GroupKey::P384(key) => key.public_bytes().to_vec(),
         }
     }
 
     /// The private key, for the keys panel.
-    pub fn private_bytes(&self) -> [u8; 32] {
+    pub fn private_bytes(&self) -> Vec<u8> {
         match self {
-            GroupKey::P256(key) => key.private_bytes(),
-            GroupKey::X25519(key) => key.private_bytes(),
+            GroupKey::P256(key) => key.private_bytes().to_vec(),
+            GroupKey::X25519(key) => key.private_bytes().to_vec(),
+            GroupKey::P384(key) => key.private_bytes(),
         }
     }
 
     /// The shared secret with the peer's public key.
-    pub fn agree(&self, peer: &[u8]) -> Result<[u8; 32], CryptoError> {
+    pub fn agree(&self, peer: &[u8]) -> Result<Vec<u8>, CryptoError> {
         match self {
-            GroupKey::P256(key) => key.agree(peer),
-            GroupKey::X25519(key) => key.agree(peer),
+            GroupKey::P256(key) => key.agree(peer).map(|s| s.to_vec()),
+            GroupKey::X25519(key) => key.agree(peer).map(|s| s.to_vec()),
+            GroupKey::P384(key) => key.agree(peer),
         }
     }
 
@@ -51,6 +57,7 @@ impl GroupKey {
         match self {
             GroupKey::P256(_) => "ECDH (P-256)",
             GroupKey::X25519(_) => "X25519",
+            GroupKey::P384(_) => "ECDH (P-384)",
         }
     }
 

@@ -1,5 +1,6 @@
-//! The TLS 1.3 key schedule (RFC 8446 §7.1) as typestates, for TLS_AES_128_GCM_SHA256
-//! without PSK. Every value derived is also returned as a [`Derivation`] so the GUI can
+//! The TLS 1.3 key schedule (RFC 8446 §7.1) as typestates, without PSK, for the
+//! suite's hash (SHA-256 in the simulation; SHA-384 for TLS_AES_256_GCM_SHA384, whose
+//! secrets are 48 bytes). Every value derived is also returned as a [`Derivation`] so the GUI can
 //! show how it was computed.
 //!
 //! ```text
@@ -48,9 +49,8 @@
 //! before the transcript that feeds it exists.
 
 use crate::crypto::TrafficKeys;
-use crate::crypto::hkdf::{
-    HASH_LEN, hkdf_expand_label, hkdf_extract, hkdf_label, hmac_sha256, sha256,
-};
+use crate::crypto::hkdf::{HashAlg, hkdf_label};
+use crate::tls::Tls13Suite;
 
 /// One derived value and everything that went into it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -93,41 +93,46 @@ impl Derivation {
     }
 }
 
-fn to32(v: &[u8]) -> [u8; 32] {
-    let mut out = [0u8; 32];
-    let n = v.len().min(32);
-    out[..n].copy_from_slice(&v[..n]);
-    out
-}
-
-fn extract(name: &'static str, salt: &[u8], ikm: &[u8]) -> ([u8; 32], Derivation) {
-    let out = hkdf_extract(salt, ikm);
+fn extract(hash: HashAlg, name: &'static str, salt: &[u8], ikm: &[u8]) -> (Vec<u8>, Derivation) {
+    let out = hash.hkdf_extract(salt, ikm);
     let d = Derivation {
         name,
         function: "HKDF-Extract",
         inputs: vec![("salt".into(), salt.to_vec()), ("IKM".into(), ikm.to_vec())],
         label: None,
         context: Vec::new(),
-        output: out.to_vec(),
+        output: out.clone(),
     };
     (out, d)
 }
 
-fn derive(name: &'static str, secret: &[u8], label: &str, hash: &[u8]) -> ([u8; 32], Derivation) {
-    let out = to32(&hkdf_expand_label(secret, label, hash, HASH_LEN));
+fn derive(
+    hash: HashAlg,
+    name: &'static str,
+    secret: &[u8],
+    label: &str,
+    transcript_hash: &[u8],
+) -> (Vec<u8>, Derivation) {
+    let out = hash.hkdf_expand_label(secret, label, transcript_hash, hash.len());
     let d = Derivation {
         name,
         function: "Derive-Secret",
         inputs: vec![("Secret".into(), secret.to_vec())],
         label: Some(label.into()),
-        context: hash.to_vec(),
-        output: out.to_vec(),
+        context: transcript_hash.to_vec(),
+        output: out.clone(),
     };
     (out, d)
 }
 
-fn expand(name: &'static str, secret: &[u8], label: &str, len: usize) -> (Vec<u8>, Derivation) {
-    let out = hkdf_expand_label(secret, label, &[], len);
+fn expand(
+    hash: HashAlg,
+    name: &'static str,
+    secret: &[u8],
+    label: &str,
+    len: usize,
+) -> (Vec<u8>, Derivation) {
+    let out = hash.hkdf_expand_label(secret, label, &[], len);
     let d = Derivation {
         name,
         function: "HKDF-Expand-Label",
@@ -142,20 +147,21 @@ fn expand(name: &'static str, secret: &[u8], label: &str, len: usize) -> (Vec<u8
 /// The stage after `start()`: the Early Secret is known.
 #[derive(Clone, Debug)]
 pub struct EarlyStage {
-    early_secret: [u8; 32],
+    hash: HashAlg,
+    early_secret: Vec<u8>,
 }
 
 /// Begin the schedule without a PSK: `early_secret = HKDF-Extract(0, 0)` where both
 /// salt and IKM are `Hash.length` zero bytes.
-pub fn start() -> (EarlyStage, Vec<Derivation>) {
-    let zeros = [0u8; HASH_LEN];
-    let (early_secret, d) = extract("early_secret", &zeros, &zeros);
-    (EarlyStage { early_secret }, vec![d])
+pub fn start(hash: HashAlg) -> (EarlyStage, Vec<Derivation>) {
+    let zeros = vec![0u8; hash.len()];
+    let (early_secret, d) = extract(hash, "early_secret", &zeros, &zeros);
+    (EarlyStage { hash, early_secret }, vec![d])
 }
 
 impl EarlyStage {
     /// The Early Secret.
-    pub fn early_secret(&self) -> &[u8; 32] {
+    pub fn early_secret(&self) -> &[u8] {
         &self.early_secret
     }
 
@@ -164,18 +170,21 @@ impl EarlyStage {
     pub fn handshake(
         self,
         ecdhe_shared: &[u8],
-        hello_hash: &[u8; 32],
+        hello_hash: &[u8],
     ) -> (HandshakeStage, Vec<Derivation>) {
-        let empty = sha256(b"");
-        let (derived, d1) = derive("derived", &self.early_secret, "derived", &empty);
-        let (handshake_secret, d2) = extract("handshake_secret", &derived, ecdhe_shared);
+        let hash = self.hash;
+        let empty = hash.digest(b"");
+        let (derived, d1) = derive(hash, "derived", &self.early_secret, "derived", &empty);
+        let (handshake_secret, d2) = extract(hash, "handshake_secret", &derived, ecdhe_shared);
         let (client, d3) = derive(
+            hash,
             "client_handshake_traffic_secret",
             &handshake_secret,
             "c hs traffic",
             hello_hash,
         );
         let (server, d4) = derive(
+            hash,
             "server_handshake_traffic_secret",
             &handshake_secret,
             "s hs traffic",
@@ -183,6 +192,7 @@ impl EarlyStage {
         );
         (
             HandshakeStage {
+                hash,
                 handshake_secret,
                 client_handshake_traffic_secret: client,
                 server_handshake_traffic_secret: server,
@@ -195,51 +205,58 @@ impl EarlyStage {
 /// The stage after ServerHello: handshake traffic secrets are known.
 #[derive(Clone, Debug)]
 pub struct HandshakeStage {
-    handshake_secret: [u8; 32],
-    client_handshake_traffic_secret: [u8; 32],
-    server_handshake_traffic_secret: [u8; 32],
+    hash: HashAlg,
+    handshake_secret: Vec<u8>,
+    client_handshake_traffic_secret: Vec<u8>,
+    server_handshake_traffic_secret: Vec<u8>,
 }
 
 impl HandshakeStage {
+    /// The hash of the schedule.
+    pub fn hash(&self) -> HashAlg {
+        self.hash
+    }
+
     /// The Handshake Secret.
-    pub fn handshake_secret(&self) -> &[u8; 32] {
+    pub fn handshake_secret(&self) -> &[u8] {
         &self.handshake_secret
     }
 
     /// `client_handshake_traffic_secret` (protects the client's Finished; base of its finished key).
-    pub fn client_handshake_traffic_secret(&self) -> &[u8; 32] {
+    pub fn client_handshake_traffic_secret(&self) -> &[u8] {
         &self.client_handshake_traffic_secret
     }
 
     /// `server_handshake_traffic_secret` (protects EncryptedExtensions..Finished).
-    pub fn server_handshake_traffic_secret(&self) -> &[u8; 32] {
+    pub fn server_handshake_traffic_secret(&self) -> &[u8] {
         &self.server_handshake_traffic_secret
     }
 
     /// Move to the Master Secret; `server_finished_hash` =
     /// Transcript-Hash(ClientHello..server Finished). Derives `"derived"`,
     /// `"master_secret"`, both application traffic secrets and `"exporter_master_secret"`.
-    pub fn application(
-        self,
-        server_finished_hash: &[u8; 32],
-    ) -> (ApplicationStage, Vec<Derivation>) {
-        let empty = sha256(b"");
-        let zeros = [0u8; HASH_LEN];
-        let (derived, d1) = derive("derived", &self.handshake_secret, "derived", &empty);
-        let (master_secret, d2) = extract("master_secret", &derived, &zeros);
+    pub fn application(self, server_finished_hash: &[u8]) -> (ApplicationStage, Vec<Derivation>) {
+        let hash = self.hash;
+        let empty = hash.digest(b"");
+        let zeros = vec![0u8; hash.len()];
+        let (derived, d1) = derive(hash, "derived", &self.handshake_secret, "derived", &empty);
+        let (master_secret, d2) = extract(hash, "master_secret", &derived, &zeros);
         let (client, d3) = derive(
+            hash,
             "client_application_traffic_secret_0",
             &master_secret,
             "c ap traffic",
             server_finished_hash,
         );
         let (server, d4) = derive(
+            hash,
             "server_application_traffic_secret_0",
             &master_secret,
             "s ap traffic",
             server_finished_hash,
         );
         let (exporter, d5) = derive(
+            hash,
             "exporter_master_secret",
             &master_secret,
             "exp master",
@@ -247,6 +264,7 @@ impl HandshakeStage {
         );
         (
             ApplicationStage {
+                hash,
                 master_secret,
                 client_application_traffic_secret_0: client,
                 server_application_traffic_secret_0: server,
@@ -260,36 +278,38 @@ impl HandshakeStage {
 /// The stage after the server's Finished: application traffic secrets are known.
 #[derive(Clone, Debug)]
 pub struct ApplicationStage {
-    master_secret: [u8; 32],
-    client_application_traffic_secret_0: [u8; 32],
-    server_application_traffic_secret_0: [u8; 32],
-    exporter_master_secret: [u8; 32],
+    hash: HashAlg,
+    master_secret: Vec<u8>,
+    client_application_traffic_secret_0: Vec<u8>,
+    server_application_traffic_secret_0: Vec<u8>,
+    exporter_master_secret: Vec<u8>,
 }
 
 impl ApplicationStage {
     /// The Master Secret.
-    pub fn master_secret(&self) -> &[u8; 32] {
+    pub fn master_secret(&self) -> &[u8] {
         &self.master_secret
     }
 
     /// `client_application_traffic_secret_0`.
-    pub fn client_application_traffic_secret_0(&self) -> &[u8; 32] {
+    pub fn client_application_traffic_secret_0(&self) -> &[u8] {
         &self.client_application_traffic_secret_0
     }
 
     /// `server_application_traffic_secret_0`.
-    pub fn server_application_traffic_secret_0(&self) -> &[u8; 32] {
+    pub fn server_application_traffic_secret_0(&self) -> &[u8] {
         &self.server_application_traffic_secret_0
     }
 
     /// `exporter_master_secret`.
-    pub fn exporter_master_secret(&self) -> &[u8; 32] {
+    pub fn exporter_master_secret(&self) -> &[u8] {
         &self.exporter_master_secret
     }
 
     /// `resumption_master_secret`, over Transcript-Hash(ClientHello..client Finished).
-    pub fn resumption_master_secret(&self, client_finished_hash: &[u8; 32]) -> Derivation {
+    pub fn resumption_master_secret(&self, client_finished_hash: &[u8]) -> Derivation {
         derive(
+            self.hash,
             "resumption_master_secret",
             &self.master_secret,
             "res master",
@@ -310,63 +330,86 @@ fn key_iv_names(prefix: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The write key and IV for one direction (RFC 8446 §7.3), with their derivations
-/// named `"<prefix>_key"` and `"<prefix>_iv"`. Known prefixes: `client_handshake`,
-/// `server_handshake`, `client_application`, `server_application` (any other prefix is
 /// Both ends, once the ECDHE secret is shared and the hellos hashed: the early and
 /// handshake secrets and both directions' handshake traffic keys, every derivation
 /// pushed as an event. Returns the stage and the (client, server) handshake keys.
 pub(crate) fn enter_handshake(
+    suite: Tls13Suite,
     shared: &[u8],
-    hellos_hash: &[u8; 32],
+    hellos_hash: &[u8],
     events: &mut Vec<crate::tls::Event>,
 ) -> (HandshakeStage, TrafficKeys, TrafficKeys) {
     use crate::tls::Event;
-    let (early, derivations) = start();
+    let (early, derivations) = start(suite.hash());
     events.extend(derivations.into_iter().map(Event::Derived));
     let (stage, derivations) = early.handshake(shared, hellos_hash);
     events.extend(derivations.into_iter().map(Event::Derived));
-    let (client_keys, derivations) =
-        traffic_keys("client_handshake", stage.client_handshake_traffic_secret());
+    let (client_keys, derivations) = traffic_keys(
+        suite,
+        "client_handshake",
+        stage.client_handshake_traffic_secret(),
+    );
     events.extend(derivations.into_iter().map(Event::Derived));
-    let (server_keys, derivations) =
-        traffic_keys("server_handshake", stage.server_handshake_traffic_secret());
+    let (server_keys, derivations) = traffic_keys(
+        suite,
+        "server_handshake",
+        stage.server_handshake_traffic_secret(),
+    );
     events.extend(derivations.into_iter().map(Event::Derived));
     (stage, client_keys, server_keys)
 }
 
-/// recorded as `"traffic_key"` / `"traffic_iv"`).
-pub fn traffic_keys(direction_prefix: &str, secret: &[u8]) -> (TrafficKeys, Vec<Derivation>) {
+/// The write key and IV for one direction (RFC 8446 §7.3) under `suite`, with their
+/// derivations named `"<prefix>_key"` and `"<prefix>_iv"`. Known prefixes:
+/// `client_handshake`, `server_handshake`, `client_application`, `server_application`
+/// (any other prefix is recorded as `"traffic_key"` / `"traffic_iv"`).
+pub fn traffic_keys(
+    suite: Tls13Suite,
+    direction_prefix: &str,
+    secret: &[u8],
+) -> (TrafficKeys, Vec<Derivation>) {
     let (key_name, iv_name) = key_iv_names(direction_prefix);
-    let (key, d1) = expand(key_name, secret, "key", 16);
-    let (iv, d2) = expand(iv_name, secret, "iv", 12);
+    let hash = suite.hash();
+    let (key, d1) = expand(hash, key_name, secret, "key", suite.aead().key_len());
+    let (iv, d2) = expand(hash, iv_name, secret, "iv", 12);
     let mut keys = TrafficKeys {
-        key: [0; 16],
+        key,
         iv: [0; 12],
+        aead: suite.aead(),
     };
-    keys.key.copy_from_slice(&key);
     keys.iv.copy_from_slice(&iv);
     (keys, vec![d1, d2])
 }
 
+/// RFC 8446 §7.2: the next application traffic secret after a KeyUpdate,
+/// `HKDF-Expand-Label(secret_N, "traffic upd", "", Hash.length)`.
+pub fn next_application_secret(
+    hash: HashAlg,
+    name: &'static str,
+    secret: &[u8],
+) -> (Vec<u8>, Derivation) {
+    expand(hash, name, secret, "traffic upd", hash.len())
+}
+
 /// RFC 8446 §4.4.1: after a HelloRetryRequest the first ClientHello enters the
-/// transcript as a synthetic `message_hash` handshake message carrying its hash.
-pub fn message_hash(first_hello: &[u8]) -> Vec<u8> {
-    let mut message = vec![254, 0, 0, 32];
-    message.extend_from_slice(&crate::crypto::sha256(first_hello));
+/// transcript as a synthetic `message_hash` handshake message carrying its hash
+/// (the suite's hash, so 32 or 48 bytes long).
+pub fn message_hash(hash: HashAlg, first_hello: &[u8]) -> Vec<u8> {
+    let digest = hash.digest(first_hello);
+    let mut message = vec![254, 0, 0, digest.len() as u8];
+    message.extend_from_slice(&digest);
     message
 }
 
 /// `finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length)` (RFC 8446 §4.4.4),
 /// where BaseKey is that side's handshake traffic secret. `name` is e.g. `"server_finished_key"`.
-pub fn finished_key(name: &'static str, base_key: &[u8]) -> ([u8; 32], Derivation) {
-    let (out, d) = expand(name, base_key, "finished", HASH_LEN);
-    (to32(&out), d)
+pub fn finished_key(hash: HashAlg, name: &'static str, base_key: &[u8]) -> (Vec<u8>, Derivation) {
+    expand(hash, name, base_key, "finished", hash.len())
 }
 
 /// `verify_data = HMAC(finished_key, Transcript-Hash(Handshake Context, Certificate*, CertificateVerify*))`.
-pub fn finished_verify_data(finished_key: &[u8], transcript_hash: &[u8]) -> [u8; 32] {
-    hmac_sha256(finished_key, transcript_hash)
+pub fn finished_verify_data(hash: HashAlg, finished_key: &[u8], transcript_hash: &[u8]) -> Vec<u8> {
+    hash.hmac(finished_key, transcript_hash)
 }
 
 #[cfg(test)]
@@ -376,7 +419,7 @@ mod tests {
 
     #[test]
     fn early_secret_without_psk_matches_rfc8448() {
-        let (early, ds) = start();
+        let (early, ds) = start(HashAlg::Sha256);
         assert_eq!(
             hex(early.early_secret()),
             "33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a"
@@ -390,13 +433,17 @@ mod tests {
 
     #[test]
     fn derivations_are_complete_and_consistent() {
-        let (early, mut all) = start();
+        let (early, mut all) = start(HashAlg::Sha256);
         let (hs, d) = early.handshake(&[1u8; 32], &[2u8; 32]);
         all.extend(d);
         let (ap, d) = hs.clone().application(&[3u8; 32]);
         all.extend(d);
         all.push(ap.resumption_master_secret(&[4u8; 32]));
-        let (_, d) = traffic_keys("client_handshake", hs.client_handshake_traffic_secret());
+        let (_, d) = traffic_keys(
+            Tls13Suite::default(),
+            "client_handshake",
+            hs.client_handshake_traffic_secret(),
+        );
         all.extend(d);
         let names: Vec<&str> = all.iter().map(|d| d.name).collect();
         assert_eq!(
@@ -423,7 +470,12 @@ mod tests {
                 "HKDF-Extract" => {
                     let salt = d.input("salt").unwrap();
                     let ikm = d.input("IKM").unwrap();
-                    assert_eq!(hkdf_extract(salt, ikm).to_vec(), d.output, "{}", d.name);
+                    assert_eq!(
+                        crate::crypto::hkdf::hkdf_extract(salt, ikm).to_vec(),
+                        d.output,
+                        "{}",
+                        d.name
+                    );
                 }
                 _ => {
                     let secret = d.input("Secret").unwrap();
@@ -439,26 +491,48 @@ mod tests {
         }
         assert_eq!(all[3].label.as_deref(), Some("c hs traffic"));
         assert_eq!(all[3].context, vec![2u8; 32]);
-        assert_eq!(all[1].context, sha256(b"").to_vec());
+        assert_eq!(all[1].context, crate::crypto::sha256(b"").to_vec());
     }
 
     #[test]
     fn traffic_key_names_and_fallback() {
-        let (k, d) = traffic_keys("server_application", &[5u8; 32]);
+        let (k, d) = traffic_keys(Tls13Suite::default(), "server_application", &[5u8; 32]);
         assert_eq!(d[0].name, "server_application_key");
         assert_eq!(d[1].name, "server_application_iv");
         assert_eq!(k, TrafficKeys::from_secret(&[5u8; 32]));
-        let (_, d) = traffic_keys("weird", &[5u8; 32]);
+        let (_, d) = traffic_keys(Tls13Suite::default(), "weird", &[5u8; 32]);
         assert_eq!(d[0].name, "traffic_key");
     }
 
     #[test]
     fn finished_verify_data_is_hmac() {
-        let (fk, d) = finished_key("client_finished_key", &[6u8; 32]);
+        let (fk, d) = finished_key(HashAlg::Sha256, "client_finished_key", &[6u8; 32]);
         assert_eq!(d.label.as_deref(), Some("finished"));
         assert_eq!(
-            finished_verify_data(&fk, &[7u8; 32]),
-            hmac_sha256(&fk, &[7u8; 32])
+            finished_verify_data(HashAlg::Sha256, &fk, &[7u8; 32]),
+            crate::crypto::hmac_sha256(&fk, &[7u8; 32]).to_vec()
         );
+    }
+
+    #[test]
+    fn sha384_schedule_has_48_byte_secrets_and_32_byte_keys() {
+        let suite = Tls13Suite::Aes256GcmSha384;
+        let (early, ds) = start(suite.hash());
+        assert_eq!(early.early_secret().len(), 48);
+        // RFC 8446 §7.1 with SHA-384: HKDF-Extract(48 zero bytes, 48 zero bytes).
+        assert_eq!(
+            crate::crypto::hex(early.early_secret()),
+            "7ee8206f5570023e6dc7519eb1073bc4e791ad37b5c382aa10ba18e2357e716971f9362f2c2fe2a76bfd78dfec4ea9b5"
+        );
+        assert_eq!(ds[0].output.len(), 48);
+        let (hs, _) = early.handshake(&[1u8; 48], &[2u8; 48]);
+        let (keys, d) = traffic_keys(
+            suite,
+            "server_handshake",
+            hs.server_handshake_traffic_secret(),
+        );
+        assert_eq!(keys.key.len(), 32);
+        assert_eq!(d[0].output.len(), 32);
+        assert_eq!(message_hash(suite.hash(), b"hello")[3], 48);
     }
 }

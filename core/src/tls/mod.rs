@@ -58,15 +58,17 @@ pub mod key_schedule;
 pub mod record_layer;
 pub mod server;
 pub mod side;
+pub mod suite;
 pub mod tls12;
 
 pub use check::{Check, CheckName};
-pub use client::{Client, ClientConfig};
+pub use client::{Client, ClientConfig, ClientOffer};
 pub use error::TlsError;
 pub use event::{Event, Outgoing, Progress};
 pub use record_layer::Protection;
 pub use server::{Server, ServerConfig, ServerKey};
 pub use side::{Role, Side};
+pub use suite::Tls13Suite;
 pub use tls12::{Tls12Client, Tls12Server, Tls12ServerConfig};
 
 /// What the simulator needs from any endpoint, TLS 1.3 or TLS 1.2, client or server.

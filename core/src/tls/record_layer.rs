@@ -341,15 +341,6 @@ pub(crate) fn unknown_content_type(content_type: ContentType) -> TlsError {
     )
 }
 
-/// The ECDHE step as a derivation: own private key + peer public key -> shared secret.
-pub(crate) fn ecdhe_derivation(
-    private_key: &[u8],
-    peer_public: &[u8],
-    shared: &[u8],
-) -> Derivation {
-    key_exchange_derivation("ECDH (P-256)", private_key, peer_public, shared)
-}
-
 /// The shared secret of a key exchange computed by `function` ("X25519", ...).
 pub(crate) fn key_exchange_derivation(
     function: &'static str,
@@ -475,8 +466,9 @@ mod tests {
 
     fn keys() -> TrafficKeys {
         TrafficKeys {
-            key: [7; 16],
+            key: vec![7; 16],
             iv: [9; 12],
+            aead: crate::crypto::AeadAlg::Aes128Gcm,
         }
     }
 

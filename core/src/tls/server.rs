@@ -10,12 +10,12 @@ use crate::tls::key_schedule::{self, ApplicationStage};
 use crate::tls::record_layer::Sealer;
 use crate::tls::record_layer::{EndpointCore, Protection, RecordLayer, key_exchange_derivation};
 use crate::tls::{ALPN_HTTP11, TlsError};
-use crate::tls::{Check, CheckName, Event};
+use crate::tls::{Check, CheckName, Event, Tls13Suite};
 use crate::wire::handshake::HELLO_RETRY_REQUEST_RANDOM;
 use crate::wire::{
-    AlertDescription, Certificate, CertificateEntry, CertificateVerify, CipherSuite, ClientHello,
-    ContentType, EncryptedExtensions, Extension, ExtensionType, Finished, HandshakeMessage,
-    HandshakeType, KeyShareEntry, MessageKind, ProtocolVersion, ServerHello, SignatureScheme,
+    AlertDescription, Certificate, CertificateEntry, CertificateVerify, ClientHello, ContentType,
+    EncryptedExtensions, Extension, ExtensionType, Finished, HandshakeMessage, HandshakeType,
+    KeyShareEntry, MessageKind, ProtocolVersion, ServerHello, SignatureScheme,
 };
 
 /// What the server holds before anyone connects.
@@ -103,8 +103,9 @@ enum State {
     /// After a HelloRetryRequest: the client says hello again with a share for `group`.
     ExpectSecondClientHello(Box<Retry>),
     ExpectFinished {
+        suite: Tls13Suite,
         transcript: Transcript,
-        client_handshake_traffic_secret: [u8; 32],
+        client_handshake_traffic_secret: Vec<u8>,
         application: Box<ApplicationStage>,
     },
     Connected,
@@ -233,6 +234,7 @@ impl Server {
                     }
                     (
                         State::ExpectFinished {
+                            suite,
                             mut transcript,
                             client_handshake_traffic_secret,
                             application,
@@ -240,11 +242,13 @@ impl Server {
                         HandshakeMessage::Finished(finished),
                     ) => {
                         let (client_finished_key, derivation) = key_schedule::finished_key(
+                            suite.hash(),
                             "client_finished_key",
                             &client_handshake_traffic_secret,
                         );
                         events.push(Event::Derived(derivation));
                         let expected = key_schedule::finished_verify_data(
+                            suite.hash(),
                             &client_finished_key,
                             &transcript.hash(),
                         );
@@ -269,6 +273,7 @@ impl Server {
                             application.resumption_master_secret(&transcript.hash()),
                         ));
                         let (client_keys, derivations) = key_schedule::traffic_keys(
+                            suite,
                             "client_application",
                             application.client_application_traffic_secret_0(),
                         );
@@ -316,6 +321,8 @@ struct Retry {
     first: ClientHello,
     /// The group the server asked for.
     group: u16,
+    /// The suite the server chose (the second hello must still offer it).
+    suite: Tls13Suite,
     /// message_hash(ClientHello1) and the HelloRetryRequest (RFC 8446 §4.4.1).
     transcript: Transcript,
 }
@@ -352,6 +359,7 @@ fn same_hello_but_the_share(first: &ClientHello, second: &ClientHello) -> bool {
 /// RFC 8446 §4.1.4: a ServerHello with the special random, the suite the server
 /// picked and the group it wants a share for; the transcript restarts from
 /// message_hash(ClientHello1).
+#[allow(clippy::too_many_arguments)]
 fn hello_retry_request(
     records: &mut RecordLayer,
     keys: ServerKeys,
@@ -359,6 +367,7 @@ fn hello_retry_request(
     hello: &ClientHello,
     hello_bytes: &[u8],
     group: u16,
+    suite: Tls13Suite,
     events: &mut Vec<Event>,
 ) -> State {
     events.push(Event::Accepted(MessageKind::Handshake(
@@ -368,7 +377,7 @@ fn hello_retry_request(
         legacy_version: ProtocolVersion::Tls12.to_u16(),
         random: HELLO_RETRY_REQUEST_RANDOM,
         legacy_session_id_echo: hello.legacy_session_id.clone(),
-        cipher_suite: CipherSuite::TlsAes128GcmSha256.to_u16(),
+        cipher_suite: suite.code(),
         legacy_compression_method: 0,
         extensions: vec![
             Extension::SupportedVersionsServer(ProtocolVersion::Tls13.to_u16()),
@@ -380,13 +389,15 @@ fn hello_retry_request(
         records.seal(ContentType::Handshake, &retry_request),
     ));
     let mut transcript = Transcript::new();
-    transcript.add(&key_schedule::message_hash(hello_bytes));
+    transcript.use_hash(suite.hash());
+    transcript.add(&key_schedule::message_hash(suite.hash(), hello_bytes));
     transcript.add(&retry_request);
     State::ExpectSecondClientHello(Box::new(Retry {
         keys,
         random,
         first: hello.clone(),
         group,
+        suite,
         transcript,
     }))
 }
@@ -438,15 +449,24 @@ fn on_client_hello(
             Text::message("error-compression-methods-tls13"),
         ));
     }
-    if !hello
-        .cipher_suites
-        .contains(&CipherSuite::TlsAes128GcmSha256.to_u16())
-    {
+    // The simulated bank speaks one suite; the live one takes the first of its own
+    // preference the client offers (and after a retry, the one it already chose).
+    let speaks: &[Tls13Suite] = if keys.report {
+        &Tls13Suite::ALL
+    } else {
+        &[Tls13Suite::Aes128GcmSha256]
+    };
+    let Some(suite) = speaks
+        .iter()
+        .copied()
+        .find(|s| hello.cipher_suites.contains(&s.code()))
+        .filter(|s| retry.as_ref().is_none_or(|r| r.suite == *s))
+    else {
         return Err(TlsError::new(
             AlertDescription::HandshakeFailure,
             Text::message("error-no-common-suite-tls13"),
         ));
-    }
+    };
     let Some(schemes) = hello.extensions.iter().find_map(|e| match e {
         Extension::SignatureAlgorithms(s) => Some(s),
         _ => None,
@@ -511,6 +531,7 @@ fn on_client_hello(
                 hello,
                 hello_bytes,
                 group,
+                suite,
                 events,
             )),
             _ => Err(TlsError::new(
@@ -543,6 +564,7 @@ fn on_client_hello(
         )
     })?;
     let mut transcript = retry.map_or_else(Transcript::new, |r| r.transcript);
+    transcript.use_hash(suite.hash());
     transcript.add(hello_bytes);
     events.push(Event::Accepted(MessageKind::Handshake(
         HandshakeType::ClientHello,
@@ -552,7 +574,7 @@ fn on_client_hello(
         legacy_version: ProtocolVersion::Tls12.to_u16(),
         random,
         legacy_session_id_echo: hello.legacy_session_id.clone(),
-        cipher_suite: CipherSuite::TlsAes128GcmSha256.to_u16(),
+        cipher_suite: suite.code(),
         legacy_compression_method: 0,
         extensions: vec![
             Extension::SupportedVersionsServer(ProtocolVersion::Tls13.to_u16()),
@@ -575,7 +597,7 @@ fn on_client_hello(
         &shared,
     )));
     let (stage, client_keys, server_keys) =
-        key_schedule::enter_handshake(&shared, &transcript.hash(), events);
+        key_schedule::enter_handshake(suite, &shared, &transcript.hash(), events);
     records.set_write(server_keys, Protection::HandshakeKeys);
     records.set_read(client_keys, Protection::HandshakeKeys);
 
@@ -619,28 +641,29 @@ fn on_client_hello(
     transcript.add(&certificate_verify);
 
     let (server_finished_key, derivation) = key_schedule::finished_key(
+        suite.hash(),
         "server_finished_key",
         stage.server_handshake_traffic_secret(),
     );
     events.push(Event::Derived(derivation));
-    let verify_data = key_schedule::finished_verify_data(&server_finished_key, &transcript.hash());
-    let finished = HandshakeMessage::Finished(Finished {
-        verify_data: verify_data.to_vec(),
-    })
-    .encode();
+    let verify_data =
+        key_schedule::finished_verify_data(suite.hash(), &server_finished_key, &transcript.hash());
+    let finished = HandshakeMessage::Finished(Finished { verify_data }).encode();
     events.push(Event::Send(records.seal(ContentType::Handshake, &finished)));
     transcript.add(&finished);
 
-    let client_handshake_traffic_secret = *stage.client_handshake_traffic_secret();
+    let client_handshake_traffic_secret = stage.client_handshake_traffic_secret().to_vec();
     let (application, derivations) = stage.application(&transcript.hash());
     events.extend(derivations.into_iter().map(Event::Derived));
     let (server_keys, derivations) = key_schedule::traffic_keys(
+        suite,
         "server_application",
         application.server_application_traffic_secret_0(),
     );
     events.extend(derivations.into_iter().map(Event::Derived));
     records.set_write(server_keys, Protection::ApplicationKeys);
     Ok(State::ExpectFinished {
+        suite,
         transcript,
         client_handshake_traffic_secret,
         application: Box::new(application),

@@ -221,6 +221,7 @@ fn client_config(pki: &IssuedPki) -> tls::ClientConfig {
         server_name: SERVER_NAME.into(),
         trusted_root_der: pki.ca_cert_der.clone(),
         now_unix: SESSION_START_UNIX,
+        offer: tls::ClientOffer::Lab,
     }
 }
 

@@ -482,6 +482,7 @@ fn our_client(issued: &IssuedPki, server_name: &str, seed: u64) -> (Client, Vec<
         server_name: server_name.into(),
         trusted_root_der: issued.ca_cert_der.clone(),
         now_unix: SESSION_START_UNIX,
+        offer: tls::ClientOffer::Lab,
     };
     Client::start(config, &mut LabRng::from_seed(seed))
 }
@@ -564,6 +565,7 @@ fn our_client_without_a_share_is_asked_again_by_rustls_and_logs_in() {
         server_name: SERVER_NAME.into(),
         trusted_root_der: issued.ca_cert_der.clone(),
         now_unix: SESSION_START_UNIX,
+        offer: tls::ClientOffer::Lab,
     };
     let (mut client, hello) = Client::start_without_share(config, &mut LabRng::from_seed(72));
     let server = rustls_server(&issued);

@@ -6,7 +6,8 @@
 //! message bytes (ClientHello, ServerHello, and the server/client flights recovered by
 //! decrypting the RFC's records), then compared to the hashes the RFC prints.
 
-use handshake_lab_core::crypto::{RecordProtection, TrafficKeys, Transcript, hex, sha256};
+use handshake_lab_core::crypto::{HashAlg, RecordProtection, TrafficKeys, Transcript, hex, sha256};
+use handshake_lab_core::tls::Tls13Suite;
 use handshake_lab_core::tls::key_schedule::{
     self, Derivation, finished_key, finished_verify_data, traffic_keys,
 };
@@ -178,7 +179,7 @@ fn rfc8448_simple_1rtt_key_schedule_and_records() {
     assert_eq!(hex(&transcript.hash()), hex(&unhex(HELLO_HASH)));
 
     // Early and handshake stages.
-    let (early, d_early) = key_schedule::start();
+    let (early, d_early) = key_schedule::start(HashAlg::Sha256);
     assert_eq!(hex(early.early_secret()), hex(&unhex(EARLY)));
     assert_eq!(d_early[0].output, unhex(EARLY));
 
@@ -200,11 +201,19 @@ fn rfc8448_simple_1rtt_key_schedule_and_records() {
     );
 
     // Handshake traffic keys.
-    let (s_hs_keys, d) = traffic_keys("server_handshake", hs.server_handshake_traffic_secret());
+    let (s_hs_keys, d) = traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
+        "server_handshake",
+        hs.server_handshake_traffic_secret(),
+    );
     assert_eq!(hex(&s_hs_keys.key), hex(&unhex(S_HS_KEY)));
     assert_eq!(hex(&s_hs_keys.iv), hex(&unhex(S_HS_IV)));
     assert_eq!(d[0].name, "server_handshake_key");
-    let (c_hs_keys, _) = traffic_keys("client_handshake", hs.client_handshake_traffic_secret());
+    let (c_hs_keys, _) = traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
+        "client_handshake",
+        hs.client_handshake_traffic_secret(),
+    );
     assert_eq!(hex(&c_hs_keys.key), hex(&unhex(C_HS_KEY)));
     assert_eq!(hex(&c_hs_keys.iv), hex(&unhex(C_HS_IV)));
 
@@ -228,10 +237,14 @@ fn rfc8448_simple_1rtt_key_schedule_and_records() {
     assert_eq!(hex(&transcript.hash()), hex(&unhex(CV_HASH)));
 
     // Server Finished.
-    let (s_fk, d) = finished_key("server_finished_key", hs.server_handshake_traffic_secret());
+    let (s_fk, d) = finished_key(
+        HashAlg::Sha256,
+        "server_finished_key",
+        hs.server_handshake_traffic_secret(),
+    );
     assert_eq!(hex(&s_fk), hex(&unhex(S_FINISHED_KEY)));
     assert_eq!(d.label.as_deref(), Some("finished"));
-    let s_vd = finished_verify_data(&s_fk, &transcript.hash());
+    let s_vd = finished_verify_data(HashAlg::Sha256, &s_fk, &transcript.hash());
     assert_eq!(hex(&s_vd), hex(&unhex(S_VERIFY_DATA)));
     assert_eq!(msgs[3][4..], s_vd, "the Finished inside the RFC's record");
     transcript.add(&msgs[3]);
@@ -252,12 +265,14 @@ fn rfc8448_simple_1rtt_key_schedule_and_records() {
     );
     assert_eq!(hex(ap.exporter_master_secret()), hex(&unhex(EXP_MASTER)));
     let (s_ap_keys, _) = traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
         "server_application",
         ap.server_application_traffic_secret_0(),
     );
     assert_eq!(hex(&s_ap_keys.key), hex(&unhex(S_AP_KEY)));
     assert_eq!(hex(&s_ap_keys.iv), hex(&unhex(S_AP_IV)));
     let (c_ap_keys, _) = traffic_keys(
+        Tls13Suite::Aes128GcmSha256,
         "client_application",
         ap.client_application_traffic_secret_0(),
     );
@@ -265,9 +280,13 @@ fn rfc8448_simple_1rtt_key_schedule_and_records() {
     assert_eq!(hex(&c_ap_keys.iv), hex(&unhex(C_AP_IV)));
 
     // Client Finished: compute it, build the record, compare with the RFC's bytes.
-    let (c_fk, _) = finished_key("client_finished_key", hs.client_handshake_traffic_secret());
+    let (c_fk, _) = finished_key(
+        HashAlg::Sha256,
+        "client_finished_key",
+        hs.client_handshake_traffic_secret(),
+    );
     assert_eq!(hex(&c_fk), hex(&unhex(C_FINISHED_KEY)));
-    let c_vd = finished_verify_data(&c_fk, &sfin_hash);
+    let c_vd = finished_verify_data(HashAlg::Sha256, &c_fk, &sfin_hash);
     assert_eq!(hex(&c_vd), hex(&unhex(C_VERIFY_DATA)));
     let mut client_finished = vec![0x14, 0x00, 0x00, 0x20];
     client_finished.extend_from_slice(&c_vd);
@@ -298,8 +317,9 @@ fn rfc8448_simple_1rtt_key_schedule_and_records() {
 #[test]
 fn rfc8448_tampered_record_is_rejected() {
     let keys = TrafficKeys {
-        key: unhex(S_HS_KEY).try_into().unwrap(),
+        key: unhex(S_HS_KEY),
         iv: unhex(S_HS_IV).try_into().unwrap(),
+        aead: handshake_lab_core::crypto::AeadAlg::Aes128Gcm,
     };
     let rec = unhex(SERVER_FLIGHT_RECORD);
     let (header, ct) = split_record(&rec);
