@@ -40,7 +40,7 @@ pub enum HashAlg {
 
 impl HashAlg {
     /// `Hash.length` in bytes: 32 or 48.
-    pub fn len(self) -> usize {
+    pub fn output_len(self) -> usize {
         match self {
             HashAlg::Sha256 => 32,
             HashAlg::Sha384 => 48,
@@ -90,7 +90,7 @@ impl HashAlg {
 
     /// HKDF-Expand(PRK, info, L), as [`hkdf_expand`] but with this hash.
     pub fn hkdf_expand(self, prk: &[u8], info: &[u8], len: usize) -> Vec<u8> {
-        let len = len.min(255 * self.len());
+        let len = len.min(255 * self.output_len());
         let mut okm = Vec::with_capacity(len);
         let mut t: Vec<u8> = Vec::new();
         let mut counter: u8 = 1;
@@ -116,7 +116,7 @@ impl HashAlg {
         context: &[u8],
         len: usize,
     ) -> Vec<u8> {
-        let len = len.min(usize::from(u16::MAX)).min(255 * self.len());
+        let len = len.min(usize::from(u16::MAX)).min(255 * self.output_len());
         let info = hkdf_label(label, context, len as u16);
         self.hkdf_expand(secret, &info, len)
     }

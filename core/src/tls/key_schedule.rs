@@ -113,7 +113,7 @@ fn derive(
     label: &str,
     transcript_hash: &[u8],
 ) -> (Vec<u8>, Derivation) {
-    let out = hash.hkdf_expand_label(secret, label, transcript_hash, hash.len());
+    let out = hash.hkdf_expand_label(secret, label, transcript_hash, hash.output_len());
     let d = Derivation {
         name,
         function: "Derive-Secret",
@@ -154,7 +154,7 @@ pub struct EarlyStage {
 /// Begin the schedule without a PSK: `early_secret = HKDF-Extract(0, 0)` where both
 /// salt and IKM are `Hash.length` zero bytes.
 pub fn start(hash: HashAlg) -> (EarlyStage, Vec<Derivation>) {
-    let zeros = vec![0u8; hash.len()];
+    let zeros = vec![0u8; hash.output_len()];
     let (early_secret, d) = extract(hash, "early_secret", &zeros, &zeros);
     (EarlyStage { hash, early_secret }, vec![d])
 }
@@ -238,7 +238,7 @@ impl HandshakeStage {
     pub fn application(self, server_finished_hash: &[u8]) -> (ApplicationStage, Vec<Derivation>) {
         let hash = self.hash;
         let empty = hash.digest(b"");
-        let zeros = vec![0u8; hash.len()];
+        let zeros = vec![0u8; hash.output_len()];
         let (derived, d1) = derive(hash, "derived", &self.handshake_secret, "derived", &empty);
         let (master_secret, d2) = extract(hash, "master_secret", &derived, &zeros);
         let (client, d3) = derive(
@@ -388,7 +388,7 @@ pub fn next_application_secret(
     name: &'static str,
     secret: &[u8],
 ) -> (Vec<u8>, Derivation) {
-    expand(hash, name, secret, "traffic upd", hash.len())
+    expand(hash, name, secret, "traffic upd", hash.output_len())
 }
 
 /// RFC 8446 §4.4.1: after a HelloRetryRequest the first ClientHello enters the
@@ -404,7 +404,7 @@ pub fn message_hash(hash: HashAlg, first_hello: &[u8]) -> Vec<u8> {
 /// `finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length)` (RFC 8446 §4.4.4),
 /// where BaseKey is that side's handshake traffic secret. `name` is e.g. `"server_finished_key"`.
 pub fn finished_key(hash: HashAlg, name: &'static str, base_key: &[u8]) -> (Vec<u8>, Derivation) {
-    expand(hash, name, base_key, "finished", hash.len())
+    expand(hash, name, base_key, "finished", hash.output_len())
 }
 
 /// `verify_data = HMAC(finished_key, Transcript-Hash(Handshake Context, Certificate*, CertificateVerify*))`.

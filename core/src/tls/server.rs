@@ -102,21 +102,24 @@ enum State {
     ExpectClientHello,
     /// After a HelloRetryRequest: the client says hello again with a share for `group`.
     ExpectSecondClientHello(Box<Retry>),
-    ExpectFinished {
-        suite: Tls13Suite,
-        transcript: Transcript,
-        client_handshake_traffic_secret: Vec<u8>,
-        application: Box<ApplicationStage>,
-    },
+    ExpectFinished(Box<AwaitingFinished>),
     Connected,
     Closed,
+}
+
+/// What the server keeps until the client's Finished.
+struct AwaitingFinished {
+    suite: Tls13Suite,
+    transcript: Transcript,
+    client_handshake_traffic_secret: Vec<u8>,
+    application: ApplicationStage,
 }
 
 impl State {
     fn expects(&self) -> Text {
         match self {
             State::ExpectClientHello | State::ExpectSecondClientHello(_) => "ClientHello".into(),
-            State::ExpectFinished { .. } => "Finished".into(),
+            State::ExpectFinished(_) => "Finished".into(),
             State::Connected => application_data(),
             State::Closed => nothing_closed(),
         }
@@ -232,15 +235,13 @@ impl Server {
                         };
                         on_client_hello(config, records, keys, random, hello, events)?
                     }
-                    (
-                        State::ExpectFinished {
+                    (State::ExpectFinished(awaiting), HandshakeMessage::Finished(finished)) => {
+                        let AwaitingFinished {
                             suite,
                             mut transcript,
                             client_handshake_traffic_secret,
                             application,
-                        },
-                        HandshakeMessage::Finished(finished),
-                    ) => {
+                        } = *awaiting;
                         let (client_finished_key, derivation) = key_schedule::finished_key(
                             suite.hash(),
                             "client_finished_key",
@@ -662,10 +663,10 @@ fn on_client_hello(
     );
     events.extend(derivations.into_iter().map(Event::Derived));
     records.set_write(server_keys, Protection::ApplicationKeys);
-    Ok(State::ExpectFinished {
+    Ok(State::ExpectFinished(Box::new(AwaitingFinished {
         suite,
         transcript,
         client_handshake_traffic_secret,
-        application: Box::new(application),
-    })
+        application,
+    })))
 }

@@ -71,7 +71,7 @@ mod tests {
             assert_eq!(Tls13Suite::from_code(suite.code()), Some(suite));
         }
         assert_eq!(Tls13Suite::from_code(0x1304), None);
-        assert_eq!(Tls13Suite::Aes256GcmSha384.hash().len(), 48);
+        assert_eq!(Tls13Suite::Aes256GcmSha384.hash().output_len(), 48);
         assert_eq!(Tls13Suite::ChaCha20Poly1305Sha256.aead().key_len(), 32);
         assert_eq!(Tls13Suite::default().code(), 0x1301);
     }
