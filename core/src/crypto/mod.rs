@@ -14,6 +14,8 @@ pub mod hkdf;
 pub mod pki;
 pub mod rsa;
 pub mod sign;
+#[cfg(test)]
+pub(crate) mod test_pki;
 pub mod tls12;
 pub mod verify;
 pub mod x25519;
@@ -66,7 +68,7 @@ pub enum CryptoError {
     #[error("unsupported signature algorithm: {0}")]
     UnsupportedAlgorithm(String),
     /// The key cannot make signatures of this kind (a P-256 key and an RSA scheme).
-    #[error("a {key} key cannot verify {algorithm} signatures")]
+    #[error("key type {key} does not match {algorithm}")]
     KeyMismatch {
         /// The key's type: "ECDSA P-256", "RSA-2048".
         key: String,
