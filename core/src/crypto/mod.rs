@@ -35,7 +35,8 @@ pub use pki::{
 };
 pub use sign::{EcdsaKey, tls13_certificate_verify_content, verify_ecdsa_p256_sha256};
 pub use verify::{
-    HashAlgorithm, PublicKey, SignatureAlgorithm, verifiable_signature_schemes, verify_tls_signature,
+    HashAlgorithm, PublicKey, SignatureAlgorithm, verifiable_signature_schemes,
+    verify_tls_signature,
 };
 pub use x25519::X25519KeyPair;
 

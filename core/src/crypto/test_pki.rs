@@ -110,8 +110,11 @@ impl TestCert {
 pub fn ca_params(name: &str, path_len: Option<u8>) -> CertificateParams {
     let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
     params.distinguished_name = rcgen::DistinguishedName::new();
+    // Most significant first, so the subject reads "CN=name, O=Test PKI".
+    params
+        .distinguished_name
+        .push(DnType::OrganizationName, "Test PKI");
     params.distinguished_name.push(DnType::CommonName, name);
-    params.distinguished_name.push(DnType::OrganizationName, "Test PKI");
     params.is_ca = IsCa::Ca(match path_len {
         Some(n) => BasicConstraints::Constrained(n),
         None => BasicConstraints::Unconstrained,
@@ -211,7 +214,9 @@ pub fn elements(der: &[u8]) -> Vec<Vec<u8>> {
             return (2, first);
         }
         let n = first & 0x7f;
-        let len = buf[2..2 + n].iter().fold(0usize, |acc, &b| (acc << 8) | b as usize);
+        let len = buf[2..2 + n]
+            .iter()
+            .fold(0usize, |acc, &b| (acc << 8) | b as usize);
         (2 + n, len)
     }
     let (h, len) = one(der);

@@ -226,15 +226,21 @@ impl PublicKey {
             (PublicKey::Rsa(key), SignatureAlgorithm::RsaPss { hash, salt_len }) => {
                 let hashed = hash.digest(message);
                 match hash {
-                    HashAlgorithm::Sha256 => {
-                        key.verify(rsa::Pss::<Sha256>::new_with_salt(salt_len), &hashed, signature)
-                    }
-                    HashAlgorithm::Sha384 => {
-                        key.verify(rsa::Pss::<Sha384>::new_with_salt(salt_len), &hashed, signature)
-                    }
-                    HashAlgorithm::Sha512 => {
-                        key.verify(rsa::Pss::<Sha512>::new_with_salt(salt_len), &hashed, signature)
-                    }
+                    HashAlgorithm::Sha256 => key.verify(
+                        rsa::Pss::<Sha256>::new_with_salt(salt_len),
+                        &hashed,
+                        signature,
+                    ),
+                    HashAlgorithm::Sha384 => key.verify(
+                        rsa::Pss::<Sha384>::new_with_salt(salt_len),
+                        &hashed,
+                        signature,
+                    ),
+                    HashAlgorithm::Sha512 => key.verify(
+                        rsa::Pss::<Sha512>::new_with_salt(salt_len),
+                        &hashed,
+                        signature,
+                    ),
                 }
                 .map_err(bad_signature)
             }

@@ -27,15 +27,47 @@ fn spki(kind: KeyType, n: u64) -> (rcgen::KeyPair, Vec<u8>) {
 #[test]
 fn every_scheme_made_by_ring_verifies() {
     let cases = [
-        (KeyType::P256, Ring::ECDSA_NISTP256_SHA256, SignatureScheme::EcdsaSecp256r1Sha256),
-        (KeyType::P384, Ring::ECDSA_NISTP384_SHA384, SignatureScheme::EcdsaSecp384r1Sha384),
+        (
+            KeyType::P256,
+            Ring::ECDSA_NISTP256_SHA256,
+            SignatureScheme::EcdsaSecp256r1Sha256,
+        ),
+        (
+            KeyType::P384,
+            Ring::ECDSA_NISTP384_SHA384,
+            SignatureScheme::EcdsaSecp384r1Sha384,
+        ),
         (KeyType::Ed25519, Ring::ED25519, SignatureScheme::Ed25519),
-        (KeyType::RsaSha256, Ring::RSA_PSS_SHA256, SignatureScheme::RsaPssRsaeSha256),
-        (KeyType::RsaSha256, Ring::RSA_PSS_SHA384, SignatureScheme::RsaPssRsaeSha384),
-        (KeyType::RsaSha256, Ring::RSA_PSS_SHA512, SignatureScheme::RsaPssRsaeSha512),
-        (KeyType::RsaSha256, Ring::RSA_PKCS1_SHA256, SignatureScheme::RsaPkcs1Sha256),
-        (KeyType::RsaSha256, Ring::RSA_PKCS1_SHA384, SignatureScheme::RsaPkcs1Sha384),
-        (KeyType::RsaSha256, Ring::RSA_PKCS1_SHA512, SignatureScheme::RsaPkcs1Sha512),
+        (
+            KeyType::RsaSha256,
+            Ring::RSA_PSS_SHA256,
+            SignatureScheme::RsaPssRsaeSha256,
+        ),
+        (
+            KeyType::RsaSha256,
+            Ring::RSA_PSS_SHA384,
+            SignatureScheme::RsaPssRsaeSha384,
+        ),
+        (
+            KeyType::RsaSha256,
+            Ring::RSA_PSS_SHA512,
+            SignatureScheme::RsaPssRsaeSha512,
+        ),
+        (
+            KeyType::RsaSha256,
+            Ring::RSA_PKCS1_SHA256,
+            SignatureScheme::RsaPkcs1Sha256,
+        ),
+        (
+            KeyType::RsaSha256,
+            Ring::RSA_PKCS1_SHA384,
+            SignatureScheme::RsaPkcs1Sha384,
+        ),
+        (
+            KeyType::RsaSha256,
+            Ring::RSA_PKCS1_SHA512,
+            SignatureScheme::RsaPkcs1Sha512,
+        ),
     ];
     let message = content();
     for (kind, ring_scheme, scheme) in cases {
@@ -89,9 +121,11 @@ fn every_offered_scheme_is_verifiable_and_listed_once() {
         .iter()
         .position(|s| s.rfc_name().is_some_and(|n| n.starts_with("rsa_pkcs1")))
         .unwrap();
-    assert!(schemes[first_pkcs1..]
-        .iter()
-        .all(|s| s.rfc_name().is_some_and(|n| n.starts_with("rsa_pkcs1"))));
+    assert!(
+        schemes[first_pkcs1..]
+            .iter()
+            .all(|s| s.rfc_name().is_some_and(|n| n.starts_with("rsa_pkcs1")))
+    );
 }
 
 #[test]
@@ -107,11 +141,21 @@ fn a_key_of_the_wrong_type_is_named_with_the_scheme() {
         algorithm: scheme.into(),
     };
     assert_eq!(
-        verify_tls_signature(SignatureScheme::RsaPssRsaeSha256, &p256_spki, &message, &signature),
+        verify_tls_signature(
+            SignatureScheme::RsaPssRsaeSha256,
+            &p256_spki,
+            &message,
+            &signature
+        ),
         Err(mismatch("ECDSA P-256", "rsa_pss_rsae_sha256"))
     );
     assert_eq!(
-        verify_tls_signature(SignatureScheme::EcdsaSecp256r1Sha256, &p384_spki, &message, &signature),
+        verify_tls_signature(
+            SignatureScheme::EcdsaSecp256r1Sha256,
+            &p384_spki,
+            &message,
+            &signature
+        ),
         Err(mismatch("ECDSA P-384", "ecdsa_secp256r1_sha256"))
     );
     assert_eq!(
@@ -119,12 +163,22 @@ fn a_key_of_the_wrong_type_is_named_with_the_scheme() {
         Err(mismatch("RSA-2048", "ed25519"))
     );
     assert_eq!(
-        verify_tls_signature(SignatureScheme::EcdsaSecp384r1Sha384, &ed_spki, &message, &signature),
+        verify_tls_signature(
+            SignatureScheme::EcdsaSecp384r1Sha384,
+            &ed_spki,
+            &message,
+            &signature
+        ),
         Err(mismatch("Ed25519", "ecdsa_secp384r1_sha384"))
     );
-    let error = verify_tls_signature(SignatureScheme::RsaPkcs1Sha256, &p256_spki, &message, &signature)
-        .unwrap_err()
-        .to_string();
+    let error = verify_tls_signature(
+        SignatureScheme::RsaPkcs1Sha256,
+        &p256_spki,
+        &message,
+        &signature,
+    )
+    .unwrap_err()
+    .to_string();
     assert_eq!(
         error,
         "key type ECDSA P-256 does not match rsa_pkcs1_sha256"
@@ -143,7 +197,12 @@ fn unknown_schemes_and_broken_keys_are_errors() {
         Err(CryptoError::UnsupportedScheme("0x1234".into()))
     );
     assert!(matches!(
-        verify_tls_signature(SignatureScheme::EcdsaSecp256r1Sha256, b"garbage", b"m", b"s"),
+        verify_tls_signature(
+            SignatureScheme::EcdsaSecp256r1Sha256,
+            b"garbage",
+            b"m",
+            b"s"
+        ),
         Err(CryptoError::Certificate(_))
     ));
     // A valid SPKI wrapper around a point that is not on the curve.
@@ -204,8 +263,16 @@ fn ecdsa_certificates_use_the_issuer_curve_whatever_the_hash() {
     // the P-256 intermediate signs the leaf (ecdsa-with-SHA256).
     use crate::crypto::test_pki::{ca_params, issued, leaf_params, self_signed};
     let root = self_signed(ca_params("P-384 Root", None), key(KeyType::P384, 0));
-    let intermediate = issued(ca_params("P-256 Intermediate", None), key(KeyType::P256, 3), &root);
-    let leaf = issued(leaf_params(&["mixed.example"]), key(KeyType::P256, 4), &intermediate);
+    let intermediate = issued(
+        ca_params("P-256 Intermediate", None),
+        key(KeyType::P256, 3),
+        &root,
+    );
+    let leaf = issued(
+        leaf_params(&["mixed.example"]),
+        key(KeyType::P256, 4),
+        &intermediate,
+    );
     assert_eq!(
         verify_certificate_signature(&intermediate.der, &root.spki_der()),
         Ok(SignatureAlgorithm::Ecdsa(HashAlgorithm::Sha384))

@@ -187,11 +187,8 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
             _ => None,
         }
     }
-    let chars: Vec<u8> = text
-        .bytes()
-        .filter(|c| !c.is_ascii_whitespace())
-        .collect();
-    if chars.is_empty() || chars.len() % 4 != 0 {
+    let chars: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
+    if chars.is_empty() || !chars.len().is_multiple_of(4) {
         return None;
     }
     let mut out = Vec::with_capacity(chars.len() / 4 * 3);

@@ -207,14 +207,15 @@ fn value_text(oid: &ObjectIdentifier, value: &[u8]) -> Option<String> {
         "1.3.6.1.4.1.11129.2.4.2" => sct_list_text(value)?,
         "2.5.29.30" => {
             let nc = NameConstraints::from_der(value).ok()?;
-            let subtrees = |trees: &Option<Vec<x509_cert::ext::pkix::constraints::name::GeneralSubtree>>| {
-                trees
-                    .iter()
-                    .flatten()
-                    .map(|t| general_name_text(&t.base))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+            let subtrees =
+                |trees: &Option<Vec<x509_cert::ext::pkix::constraints::name::GeneralSubtree>>| {
+                    trees
+                        .iter()
+                        .flatten()
+                        .map(|t| general_name_text(&t.base))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
             let mut parts = Vec::new();
             if nc.permitted_subtrees.is_some() {
                 parts.push(format!("permitted: {}", subtrees(&nc.permitted_subtrees)));
@@ -247,3 +248,7 @@ pub(super) fn describe_extensions(extensions: &[Extension]) -> Vec<CertExtension
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "extensions_test.rs"]
+mod tests;

@@ -44,7 +44,9 @@ pub fn dns_name_matches(pattern: &str, host: &str) -> bool {
     match pattern.strip_prefix("*.") {
         None => !pattern.contains('*') && pattern.eq_ignore_ascii_case(host),
         Some(rest) => {
-            if rest.contains('*') || rest.split('.').count() < 2 || rest.split('.').any(str::is_empty)
+            if rest.contains('*')
+                || rest.split('.').count() < 2
+                || rest.split('.').any(str::is_empty)
             {
                 return false;
             }

@@ -11,12 +11,14 @@
 use x509_cert::certificate::Certificate;
 use x509_cert::der::{Decode, Encode};
 use x509_cert::ext::pkix::BasicConstraints;
-use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::SubjectAltName;
+use x509_cert::ext::pkix::name::GeneralName;
 
 use super::anchors::{TrustAnchor, TrustAnchors};
 use super::cert_signature::verify_parsed_certificate_signature;
-use super::chain::{ChainCheck, ChainCheckName, ChainFailure, ChainVerdict, PathCertificate, time_text};
+use super::chain::{
+    ChainCheck, ChainCheckName, ChainFailure, ChainVerdict, PathCertificate, time_text,
+};
 use super::hostname::{ReferenceHost, dns_name_matches, ip_address_matches};
 use super::{CertSummary, summarize};
 use crate::crypto::CryptoError;
@@ -183,7 +185,13 @@ fn build_path(sent: &[Option<SentCertificate<'_>>], anchors: &TrustAnchors) -> (
             None => break,
         }
     }
-    (Path { sent: path, end: None }, hit_depth_limit)
+    (
+        Path {
+            sent: path,
+            end: None,
+        },
+        hit_depth_limit,
+    )
 }
 
 /// One issuer on the path, for the CA and validity checks: a sent certificate or the
@@ -369,8 +377,15 @@ fn not_checked(detail: Text) -> ChainVerdict {
 }
 
 /// "CN=leaf ← CN=intermediate ← CN=root": who issued whom, leaf first.
-fn path_text(path_certs: &[&SentCertificate<'_>], anchor: Option<&TrustAnchor>, end: Option<PathEnd>) -> String {
-    let mut names: Vec<&str> = path_certs.iter().map(|c| c.summary.subject.as_str()).collect();
+fn path_text(
+    path_certs: &[&SentCertificate<'_>],
+    anchor: Option<&TrustAnchor>,
+    end: Option<PathEnd>,
+) -> String {
+    let mut names: Vec<&str> = path_certs
+        .iter()
+        .map(|c| c.summary.subject.as_str())
+        .collect();
     if let (Some(PathEnd::IssuedByAnchor(_)), Some(a)) = (end, anchor) {
         names.push(&a.summary.subject);
     }
@@ -414,11 +429,14 @@ fn signature_result(
     anchor: Option<&TrustAnchor>,
 ) -> Result<Text, Text> {
     // Each link: a certificate and the key of the one above it.
-    let mut links: Vec<(&SentCertificate<'_>, &str, Result<&PublicKey, CryptoError>)> =
-        Vec::new();
+    let mut links: Vec<(&SentCertificate<'_>, &str, Result<&PublicKey, CryptoError>)> = Vec::new();
     for pair in path_certs.windows(2) {
         if let [subject, issuer] = pair {
-            links.push((subject, &issuer.summary.subject, issuer.key.as_ref().map_err(Clone::clone)));
+            links.push((
+                subject,
+                &issuer.summary.subject,
+                issuer.key.as_ref().map_err(Clone::clone),
+            ));
         }
     }
     if let (Some(PathEnd::IssuedByAnchor(_)), Some(a), Some(last)) =
@@ -455,7 +473,10 @@ fn signature_result(
             links = verified.join("; ")
         ));
     }
-    Ok(text!("check-live-signature-pass", links = verified.join("; ")))
+    Ok(text!(
+        "check-live-signature-pass",
+        links = verified.join("; ")
+    ))
 }
 
 /// The issuers on the path, nearest the leaf first, the anchor last.
@@ -500,7 +521,11 @@ fn ca_result(issuers: &[Issuer<'_>], end: Option<PathEnd>) -> Result<Text, Text>
         };
     }
     for issuer in issuers {
-        let constraints = match issuer.cert.tbs_certificate().get_extension::<BasicConstraints>() {
+        let constraints = match issuer
+            .cert
+            .tbs_certificate()
+            .get_extension::<BasicConstraints>()
+        {
             Ok(found) => found.map(|(_, bc)| bc),
             Err(_) => None,
         };
@@ -511,7 +536,10 @@ fn ca_result(issuers: &[Issuer<'_>], end: Option<PathEnd>) -> Result<Text, Text>
             None => issuer.is_anchor,
         };
         if !is_ca {
-            return Err(text!("check-live-ca-not-ca", subject = &issuer.summary.subject));
+            return Err(text!(
+                "check-live-ca-not-ca",
+                subject = &issuer.summary.subject
+            ));
         }
         if !issuer.summary.key_usage.is_empty()
             && !issuer.summary.key_usage.iter().any(|k| k == "keyCertSign")
@@ -521,21 +549,25 @@ fn ca_result(issuers: &[Issuer<'_>], end: Option<PathEnd>) -> Result<Text, Text>
                 subject = &issuer.summary.subject
             ));
         }
-        if let Some(limit) = constraints.and_then(|bc| bc.path_len_constraint) {
-            if issuer.below > usize::from(limit) {
-                return Err(text!(
-                    "check-live-ca-path-len",
-                    subject = &issuer.summary.subject,
-                    limit = usize::from(limit),
-                    below = issuer.below
-                ));
-            }
+        if let Some(limit) = constraints.and_then(|bc| bc.path_len_constraint)
+            && issuer.below > usize::from(limit)
+        {
+            return Err(text!(
+                "check-live-ca-path-len",
+                subject = &issuer.summary.subject,
+                limit = usize::from(limit),
+                below = issuer.below
+            ));
         }
     }
     Ok(text!("check-live-ca-pass", count = issuers.len()))
 }
 
-fn hostname_result(leaf: &Certificate, summary: &CertSummary, server_name: &str) -> Result<Text, Text> {
+fn hostname_result(
+    leaf: &Certificate,
+    summary: &CertSummary,
+    server_name: &str,
+) -> Result<Text, Text> {
     let entries = match leaf.tbs_certificate().get_extension::<SubjectAltName>() {
         Ok(Some((_, san))) => san.0,
         _ => Vec::new(),
@@ -580,7 +612,10 @@ fn hostname_result(leaf: &Certificate, summary: &CertSummary, server_name: &str)
                 _ => false,
             });
             if found {
-                Ok(text!("check-live-hostname-ip-pass", address = ip.to_string()))
+                Ok(text!(
+                    "check-live-hostname-ip-pass",
+                    address = ip.to_string()
+                ))
             } else {
                 Err(text!(
                     "check-live-hostname-ip-fail",
@@ -608,10 +643,11 @@ fn validity_result(
 ) -> Result<Text, Text> {
     let leaf = path_certs.first().map(|c| &c.summary);
     let mut all: Vec<&CertSummary> = path_certs.iter().map(|c| &c.summary).collect();
-    if let Some(anchor) = issuers.last().filter(|i| i.is_anchor) {
-        if !all.iter().any(|s| std::ptr::eq(*s, anchor.summary)) {
-            all.push(anchor.summary);
-        }
+    // The anchor, unless it is the last certificate sent (already in the list).
+    if let Some(anchor) = issuers.last().filter(|i| i.is_anchor)
+        && !all.iter().any(|s| std::ptr::eq(*s, anchor.summary))
+    {
+        all.push(anchor.summary);
     }
     for summary in &all {
         if now_unix < summary.not_before {
@@ -653,3 +689,7 @@ fn key_usage_result(leaf: &CertSummary) -> Result<Text, Text> {
         (_, false) => Err(Text::message("check-key-usage-no-server-auth")),
     }
 }
+
+#[cfg(test)]
+#[path = "live_chain_test.rs"]
+mod tests;
