@@ -4,7 +4,9 @@
 //! randomness in the whole core), P-256 ECDHE ([`EcdheKeyPair`]), ECDSA P-256 signatures
 //! ([`EcdsaKey`]), the lab PKI ([`issue_pki`], [`verify_server_chain`]), HKDF and the
 //! transcript hash ([`hkdf_expand_label`], [`Transcript`]) and AES-128-GCM record
-//! protection ([`RecordProtection`]).
+//! protection ([`RecordProtection`]). For real servers: signatures of every scheme the
+//! lab verifies ([`verify_tls_signature`]) and chains through intermediates to trust
+//! anchors ([`verify_live_chain`], [`TrustAnchors`]).
 //!
 //! Invariants: no I/O, no clocks, no OS randomness. Same seed => same bytes.
 

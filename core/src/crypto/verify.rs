@@ -99,13 +99,14 @@ pub enum SignatureAlgorithm {
 }
 
 impl SignatureAlgorithm {
-    /// A readable name: "ECDSA with SHA-256", "RSA-PSS with SHA-256 (salt 32)", ...
+    /// A technical name, the same in every language: "ECDSA SHA-256",
+    /// "RSA PKCS#1 v1.5 SHA-384", "RSA-PSS SHA-256 salt=32", "Ed25519".
     pub fn name(self) -> String {
         match self {
-            SignatureAlgorithm::Ecdsa(h) => format!("ECDSA with {}", h.name()),
-            SignatureAlgorithm::RsaPkcs1(h) => format!("RSA PKCS#1 v1.5 with {}", h.name()),
+            SignatureAlgorithm::Ecdsa(h) => format!("ECDSA {}", h.name()),
+            SignatureAlgorithm::RsaPkcs1(h) => format!("RSA PKCS#1 v1.5 {}", h.name()),
             SignatureAlgorithm::RsaPss { hash, salt_len } => {
-                format!("RSA-PSS with {} (salt {salt_len})", hash.name())
+                format!("RSA-PSS {} salt={salt_len}", hash.name())
             }
             SignatureAlgorithm::Ed25519 => "Ed25519".to_string(),
         }

@@ -370,7 +370,7 @@ fn an_ecdsa_issuer_cannot_verify_an_rsa_signed_certificate() {
         verify_certificate_signature(&rsa.leaf.der, &ec.intermediate.spki_der()),
         Err(CryptoError::KeyMismatch {
             key: "ECDSA P-256".into(),
-            algorithm: "RSA PKCS#1 v1.5 with SHA-256".into()
+            algorithm: "RSA PKCS#1 v1.5 SHA-256".into()
         })
     );
 }

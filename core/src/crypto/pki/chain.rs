@@ -15,17 +15,17 @@ use crate::text::Text;
 /// The checks of [`verify_server_chain`], in the order they run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChainCheckName {
-    /// Both certificates parse.
+    /// Both certificates parse (live: the leaf parses).
     Parse,
-    /// The leaf's issuer is the trusted root.
+    /// The leaf's issuer is the trusted root (live: a path to a trust anchor exists).
     Issuer,
-    /// The root's signature over the leaf verifies.
+    /// The root's signature over the leaf verifies (live: every link of the path).
     Signature,
-    /// The root may act as a CA.
+    /// The root may act as a CA (live: every issuer on the path, pathLen respected).
     Ca,
     /// The leaf is issued for the name the browser visits.
     Hostname,
-    /// Both are valid now.
+    /// Both are valid now (live: every certificate of the path).
     Validity,
     /// The leaf may authenticate a TLS server.
     KeyUsage,
