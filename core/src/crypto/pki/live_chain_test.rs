@@ -489,3 +489,35 @@ fn a_pem_bundle_skips_and_counts_a_broken_entry() {
     assert!(TrustAnchors::from_pem("just text").is_err());
     assert!(TrustAnchors::from_der_certificates(Vec::<Vec<u8>>::new()).is_err());
 }
+
+#[test]
+fn a_link_signed_with_an_unsupported_algorithm_is_a_bad_signature_naming_it() {
+    use crate::crypto::test_pki::{algorithm_id, resign, ring_sign};
+    let chain = chain(KeyType::RsaSha256, &["old.example"]);
+    let sha1_rsa = algorithm_id("1.2.840.113549.1.1.5", Some(&[0x05, 0x00]));
+    let leaf = resign(&chain.leaf.der, &sha1_rsa, |tbs| {
+        ring_sign(
+            &chain.intermediate.key,
+            rustls::SignatureScheme::RSA_PKCS1_SHA256,
+            tbs,
+        )
+    });
+    let verdict = verify_live_chain(
+        &[leaf, chain.intermediate.der.clone()],
+        &anchors(&[&chain.root]),
+        "old.example",
+        NOW,
+    );
+    assert_eq!(verdict.failure, Some(ChainFailure::BadCertificate));
+    assert_eq!(failed(&verdict), [ChainCheckName::Signature]);
+    let detail = check(&verdict, ChainCheckName::Signature)
+        .detail
+        .to_string();
+    assert!(
+        detail.ends_with(
+            "unsupported signature algorithm: sha1WithRSAEncryption (1.2.840.113549.1.1.5)"
+        ),
+        "{detail}"
+    );
+    assert_words_exist(&verdict);
+}
