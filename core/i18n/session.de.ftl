@@ -58,6 +58,35 @@ check-key-usage-pass = der Schlüssel darf Handshakes signieren (digitalSignatur
 check-key-usage-no-digital-signature = in keyUsage fehlt digitalSignature
 check-key-usage-no-server-auth = in extKeyUsage fehlt serverAuth
 
+## Die Prüfungen des Clients an der Kette eines echten Servers (`connect`): ein Pfad
+## über die Zwischenzertifikate des Servers zu einem der Vertrauensanker des Clients.
+
+check-live-parse-pass = Server-Zertifikat „{ $leaf }“ ist wohlgeformtes X.509 ({ $count ->
+        [one] ein Zertifikat
+       *[other] { $count } Zertifikate
+    } gesendet)
+check-live-parse-pass-ignored = Server-Zertifikat „{ $leaf }“ ist wohlgeformtes X.509 ({ $count } Zertifikat(e) gesendet, { $ignored } unlesbare oder über der Grenze ignoriert)
+check-live-issuer-pass = es gibt einen Pfad zur vertrauenswürdigen Root-CA „{ $root }“: { $path }
+check-live-issuer-fail = keine vertrauenswürdige Root-CA hat „{ $issuer }“ ausgestellt, und der Server hat kein Zertifikat dafür gesendet (Pfad bis hier: { $path })
+check-live-issuer-depth = kein Pfad zu einer vertrauenswürdigen Root-CA innerhalb von { $limit } Zertifikaten
+check-live-signature-pass = jedes Glied ist gültig signiert: { $links }
+check-live-signature-fail = die Signatur von „{ $subject }“ ist mit dem Schlüssel von „{ $issuer }“ nicht gültig: { $error }
+check-live-signature-incomplete = die gefundenen Glieder sind gültig signiert ({ $links }), aber der Pfad erreicht keine vertrauenswürdige Root-CA
+check-live-signature-no-issuer = nicht geprüft: Für das Server-Zertifikat wurde kein Aussteller gefunden
+check-live-signature-trusted-itself = das Server-Zertifikat ist selbst ein vertrauenswürdiges Zertifikat
+check-live-ca-pass = jeder Aussteller auf dem Pfad ist eine CA und darf Zertifikate signieren ({ $count } geprüft)
+check-live-ca-not-ca = „{ $subject }“ hat ein Zertifikat ausgestellt, ist aber keine CA (basicConstraints cA ist nicht true)
+check-live-ca-no-cert-sign = die keyUsage von „{ $subject }“ erlaubt kein keyCertSign
+check-live-ca-path-len = „{ $subject }“ erlaubt { $limit } Zwischenzertifikat(e) unter sich, der Pfad hat aber { $below }
+check-live-ca-no-issuer = nicht geprüft: kein Aussteller gefunden
+check-live-ca-trusted-itself = kein Aussteller zu prüfen: Das Server-Zertifikat ist selbst vertrauenswürdig
+check-live-hostname-wildcard-pass = der Platzhalter { $pattern } im subjectAltName deckt { $name } ab (ein Label)
+check-live-hostname-ip-pass = subjectAltName enthält die Adresse { $address }
+check-live-hostname-ip-fail = das Zertifikat gilt für { $names }, nicht für die Adresse { $address }
+check-live-validity-not-yet = „{ $subject }“ ist erst gültig ab { $from }; jetzt ist { $now }
+check-live-validity-expired = „{ $subject }“ ist abgelaufen am { $to }; jetzt ist { $now }
+check-live-validity-pass = alle { $count } Zertifikate des Pfads sind jetzt gültig; das Server-Zertifikat von { $from } bis { $to }; jetzt ist { $now }
+
 ## Die eigenen Prüfungen der Endpunkte.
 
 check-certificate-verify-pass = der Server hat das Transkript mit dem privaten Schlüssel des Zertifikats signiert

@@ -54,6 +54,32 @@ check-key-usage-pass = key may sign handshakes (digitalSignature) for TLS server
 check-key-usage-no-digital-signature = keyUsage lacks digitalSignature
 check-key-usage-no-server-auth = extKeyUsage lacks serverAuth
 
+## The client's checks of a real server's chain (`connect`): a path through the
+## intermediates the server sent to one of the client's trust anchors.
+
+check-live-parse-pass = server certificate "{ $leaf }" is well-formed X.509 ({ $count } certificate(s) sent)
+check-live-parse-pass-ignored = server certificate "{ $leaf }" is well-formed X.509 ({ $count } certificate(s) sent, { $ignored } unreadable or beyond the limit ignored)
+check-live-issuer-pass = a path to the trusted root "{ $root }" exists: { $path }
+check-live-issuer-fail = no trusted root issued "{ $issuer }", and the server sent no certificate for it (path so far: { $path })
+check-live-issuer-depth = no path to a trusted root within { $limit } certificates
+check-live-signature-pass = every link verifies: { $links }
+check-live-signature-fail = the signature of "{ $subject }" does not verify with the key of "{ $issuer }": { $error }
+check-live-signature-incomplete = the links found verify ({ $links }), but the path does not reach a trusted root
+check-live-signature-no-issuer = not checked: no issuer found for the server certificate
+check-live-signature-trusted-itself = the server certificate is itself a trusted certificate
+check-live-ca-pass = every issuer on the path is a CA allowed to sign certificates ({ $count } checked)
+check-live-ca-not-ca = "{ $subject }" issued a certificate but is not a CA (basicConstraints cA is not true)
+check-live-ca-no-cert-sign = the keyUsage of "{ $subject }" does not allow keyCertSign
+check-live-ca-path-len = "{ $subject }" allows { $limit } intermediate(s) below it, but the path has { $below }
+check-live-ca-no-issuer = not checked: no issuer found
+check-live-ca-trusted-itself = no issuer to check: the server certificate is itself trusted
+check-live-hostname-wildcard-pass = the wildcard { $pattern } in subjectAltName covers { $name } (one label)
+check-live-hostname-ip-pass = subjectAltName contains the address { $address }
+check-live-hostname-ip-fail = certificate is for { $names }, not the address { $address }
+check-live-validity-not-yet = "{ $subject }" is not valid before { $from }; now is { $now }
+check-live-validity-expired = "{ $subject }" expired at { $to }; now is { $now }
+check-live-validity-pass = all { $count } certificate(s) of the path are valid now; the server certificate from { $from } to { $to }; now is { $now }
+
 ## The endpoints' own checks.
 
 check-certificate-verify-pass = the server signed the transcript with the certificate's private key

@@ -4,7 +4,9 @@
 //! randomness in the whole core), P-256 ECDHE ([`EcdheKeyPair`]), ECDSA P-256 signatures
 //! ([`EcdsaKey`]), the lab PKI ([`issue_pki`], [`verify_server_chain`]), HKDF and the
 //! transcript hash ([`hkdf_expand_label`], [`Transcript`]) and AES-128-GCM record
-//! protection ([`RecordProtection`]).
+//! protection ([`RecordProtection`]). For real servers: signatures of every scheme the
+//! lab verifies ([`verify_tls_signature`]) and chains through intermediates to trust
+//! anchors ([`verify_live_chain`], [`TrustAnchors`]).
 //!
 //! Invariants: no I/O, no clocks, no OS randomness. Same seed => same bytes.
 
@@ -14,7 +16,10 @@ pub mod hkdf;
 pub mod pki;
 pub mod rsa;
 pub mod sign;
+#[cfg(test)]
+pub(crate) mod test_pki;
 pub mod tls12;
+pub mod verify;
 pub mod x25519;
 
 pub use self::rsa::{RSA_BITS, RsaKey, lab_rsa_key, rsa_encrypt_pkcs1v15};
@@ -25,10 +30,16 @@ pub use hkdf::{
     hmac_sha256, sha256,
 };
 pub use pki::{
-    CertSummary, ChainCheck, ChainCheckName, ChainFailure, ChainVerdict, IssuedPki, PkiRequest,
-    Validity, issue_pki, issue_pki_with, pem, summarize_certificate, verify_server_chain,
+    CertExtension, CertSummary, ChainCheck, ChainCheckName, ChainFailure, ChainVerdict, IssuedPki,
+    PathCertificate, PkiRequest, TrustAnchor, TrustAnchors, Validity, issue_pki, issue_pki_with,
+    pem, summarize_certificate, verify_certificate_signature, verify_live_chain,
+    verify_server_chain,
 };
 pub use sign::{EcdsaKey, tls13_certificate_verify_content, verify_ecdsa_p256_sha256};
+pub use verify::{
+    HashAlgorithm, PublicKey, SignatureAlgorithm, verifiable_signature_schemes,
+    verify_tls_signature,
+};
 pub use x25519::X25519KeyPair;
 
 use core::convert::Infallible;
@@ -50,6 +61,23 @@ pub enum CryptoError {
     /// A certificate could not be parsed or is unusable.
     #[error("certificate: {0}")]
     Certificate(String),
+    /// A public key of a type the lab does not verify (named: "ECDSA P-521").
+    #[error("unsupported public key: {0}")]
+    UnsupportedKey(String),
+    /// A TLS signature scheme the lab does not verify (named: "ecdsa_sha1").
+    #[error("unsupported signature scheme: {0}")]
+    UnsupportedScheme(String),
+    /// A certificate signature algorithm the lab does not verify, named by its OID.
+    #[error("unsupported signature algorithm: {0}")]
+    UnsupportedAlgorithm(String),
+    /// The key cannot make signatures of this kind (a P-256 key and an RSA scheme).
+    #[error("key type {key} does not match {algorithm}")]
+    KeyMismatch {
+        /// The key's type: "ECDSA P-256", "RSA-2048".
+        key: String,
+        /// The scheme or algorithm asked for: "rsa_pss_rsae_sha256".
+        algorithm: String,
+    },
     /// Building a key, certificate or encoding failed.
     #[error("build failed: {0}")]
     Build(String),

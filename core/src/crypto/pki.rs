@@ -39,9 +39,24 @@ use super::rsa::RsaKey;
 use super::sign::EcdsaKey;
 use super::{CryptoError, LabRng, hex};
 
+mod anchors;
+mod cert_signature;
 mod chain;
+mod extensions;
+mod hostname;
+mod live_chain;
 
-pub use chain::{ChainCheck, ChainCheckName, ChainFailure, ChainVerdict, verify_server_chain};
+pub use anchors::{TrustAnchor, TrustAnchors};
+pub use cert_signature::{
+    certificate_signature_algorithm, signature_algorithm_oid_name, verify_certificate_signature,
+};
+pub use chain::{
+    ChainCheck, ChainCheckName, ChainFailure, ChainVerdict, PathCertificate, verify_server_chain,
+};
+pub use extensions::CertExtension;
+use extensions::describe_extensions;
+pub use hostname::{ReferenceHost, dns_name_matches, ip_address_matches};
+pub use live_chain::{MAX_PATH_CERTIFICATES, verify_live_chain};
 
 /// The organisation every lab certificate names.
 pub const LAB_ORGANIZATION: &str = "Handshake Lab";
@@ -378,13 +393,22 @@ pub struct CertSummary {
     /// subjectPublicKey bits (for P-256: the 65-byte uncompressed point; for RSA:
     /// the PKCS#1 `RSAPublicKey` DER).
     pub public_key_sec1: Vec<u8>,
-    /// The subjectPublicKeyInfo algorithm: `"id-ecPublicKey"`, `"rsaEncryption"` or
-    /// the dotted OID.
+    /// The subjectPublicKeyInfo algorithm: `"id-ecPublicKey"` (P-256),
+    /// `"id-ecPublicKey (P-384)"`, `"rsaEncryption"`, `"Ed25519"` or the dotted OID.
+    /// (P-256 and RSA keep their short names: the simulated sessions print them.)
     pub public_key_algorithm: String,
-    /// `"ecdsa-with-SHA256"` or the dotted OID.
+    /// `"ecdsa-with-SHA256"`, `"sha384WithRSAEncryption"`, `"RSASSA-PSS"`, `"Ed25519"`,
+    /// ... or the dotted OID.
     pub signature_algorithm: String,
     /// signatureValue bits (for ECDSA: the DER `Ecdsa-Sig-Value`).
     pub signature: Vec<u8>,
+    /// The key with its size or curve, always: `"id-ecPublicKey (P-256)"`,
+    /// `"rsaEncryption (2048 bits)"`, `"Ed25519"`. Not in JSON.
+    #[serde(skip)]
+    pub public_key_description: String,
+    /// Every extension, in certificate order, by name. Not in JSON.
+    #[serde(skip)]
+    pub extensions: Vec<CertExtension>,
 }
 
 fn attr_short_name(oid: &ObjectIdentifier) -> Option<&'static str> {
@@ -435,12 +459,48 @@ fn format_name(name: &Name) -> String {
 }
 
 fn signature_algorithm_name(oid: &ObjectIdentifier) -> String {
-    if *oid == rfc5912::ECDSA_WITH_SHA_256 {
-        "ecdsa-with-SHA256".into()
-    } else if *oid == rfc5912::SHA_256_WITH_RSA_ENCRYPTION {
-        "sha256WithRSAEncryption".into()
+    signature_algorithm_oid_name(oid).map_or_else(|| oid.to_string(), str::to_string)
+}
+
+/// (short name, name with size or curve) of a SubjectPublicKeyInfo's key. The short
+/// names of P-256 and RSA keys stay as the simulated sessions have always printed them.
+fn public_key_names(spki: &x509_cert::spki::SubjectPublicKeyInfoOwned) -> (String, String) {
+    use super::verify::{OID_ED25519, OID_SECP256R1, OID_SECP384R1};
+    let oid = spki.algorithm.oid;
+    if oid == rfc5912::ID_EC_PUBLIC_KEY {
+        let curve = spki
+            .algorithm
+            .parameters
+            .as_ref()
+            .and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
+        match curve {
+            Some(c) if c == OID_SECP256R1 => {
+                ("id-ecPublicKey".into(), "id-ecPublicKey (P-256)".into())
+            }
+            Some(c) if c == OID_SECP384R1 => {
+                let name = "id-ecPublicKey (P-384)".to_string();
+                (name.clone(), name)
+            }
+            Some(c) => ("id-ecPublicKey".into(), format!("id-ecPublicKey ({c})")),
+            None => ("id-ecPublicKey".into(), "id-ecPublicKey".into()),
+        }
+    } else if oid == rfc5912::RSA_ENCRYPTION {
+        use rsa::pkcs1::DecodeRsaPublicKey;
+        use rsa::traits::PublicKeyParts;
+        let bits = spki
+            .subject_public_key
+            .as_bytes()
+            .and_then(|der| rsa::PublicKey::from_pkcs1_der(der).ok())
+            .map(|key| key.n().bit_width());
+        let full = match bits {
+            Some(bits) => format!("rsaEncryption ({bits} bits)"),
+            None => "rsaEncryption".to_string(),
+        };
+        ("rsaEncryption".into(), full)
+    } else if oid == OID_ED25519 {
+        ("Ed25519".into(), "Ed25519".into())
     } else {
-        oid.to_string()
+        (oid.to_string(), oid.to_string())
     }
 }
 
@@ -467,6 +527,14 @@ fn eku_name(oid: &ObjectIdentifier) -> String {
         "serverAuth".into()
     } else if *oid == rfc5280::ID_KP_CLIENT_AUTH {
         "clientAuth".into()
+    } else if *oid == rfc5280::ID_KP_CODE_SIGNING {
+        "codeSigning".into()
+    } else if *oid == rfc5280::ID_KP_EMAIL_PROTECTION {
+        "emailProtection".into()
+    } else if *oid == rfc5280::ID_KP_TIME_STAMPING {
+        "timeStamping".into()
+    } else if *oid == rfc5280::ID_KP_OCSP_SIGNING {
+        "OCSPSigning".into()
     } else {
         oid.to_string()
     }
@@ -510,6 +578,8 @@ fn summarize(cert: &Certificate) -> Result<CertSummary, CryptoError> {
             .unwrap_or_default(),
         Err(e) => return Err(cert_err("extKeyUsage", e)),
     };
+    let (public_key_algorithm, public_key_description) =
+        public_key_names(tbs.subject_public_key_info());
     Ok(CertSummary {
         subject: format_name(tbs.subject()),
         issuer: format_name(tbs.issuer()),
@@ -525,18 +595,14 @@ fn summarize(cert: &Certificate) -> Result<CertSummary, CryptoError> {
             .subject_public_key
             .raw_bytes()
             .to_vec(),
-        public_key_algorithm: {
-            let oid = tbs.subject_public_key_info().algorithm.oid;
-            if oid == rfc5912::ID_EC_PUBLIC_KEY {
-                "id-ecPublicKey".into()
-            } else if oid == rfc5912::RSA_ENCRYPTION {
-                "rsaEncryption".into()
-            } else {
-                oid.to_string()
-            }
-        },
+        public_key_algorithm,
         signature_algorithm: signature_algorithm_name(&cert.signature_algorithm().oid),
         signature: cert.signature().raw_bytes().to_vec(),
+        public_key_description,
+        extensions: tbs
+            .extensions()
+            .map(|exts| describe_extensions(exts))
+            .unwrap_or_default(),
     })
 }
 

@@ -15,17 +15,17 @@ use crate::text::Text;
 /// The checks of [`verify_server_chain`], in the order they run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChainCheckName {
-    /// Both certificates parse.
+    /// Both certificates parse (live: the leaf parses).
     Parse,
-    /// The leaf's issuer is the trusted root.
+    /// The leaf's issuer is the trusted root (live: a path to a trust anchor exists).
     Issuer,
-    /// The root's signature over the leaf verifies.
+    /// The root's signature over the leaf verifies (live: every link of the path).
     Signature,
-    /// The root may act as a CA.
+    /// The root may act as a CA (live: every issuer on the path, pathLen respected).
     Ca,
     /// The leaf is issued for the name the browser visits.
     Hostname,
-    /// Both are valid now.
+    /// Both are valid now (live: every certificate of the path).
     Validity,
     /// The leaf may authenticate a TLS server.
     KeyUsage,
@@ -97,6 +97,28 @@ pub struct ChainVerdict {
     pub server_public_key: Option<Vec<u8>>,
     /// The first failing check, mapped; `None` = the chain is accepted.
     pub failure: Option<ChainFailure>,
+    /// The leaf's whole SubjectPublicKeyInfo (DER) whenever the leaf parsed: what
+    /// [`crate::crypto::verify_tls_signature`] checks CertificateVerify with. Not in
+    /// JSON (outputs stay as they were).
+    #[serde(skip)]
+    pub leaf_spki_der: Option<Vec<u8>>,
+    /// The certification path found, leaf first, the trust anchor last (a real
+    /// server's chain; empty for the simulated lab's check). Not in JSON.
+    #[serde(skip)]
+    pub path: Vec<PathCertificate>,
+    /// The subject of the trust anchor the path ends at, if one was found. Not in JSON.
+    #[serde(skip)]
+    pub anchor_subject: Option<String>,
+}
+
+/// One certificate of a certification path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathCertificate {
+    /// Its position in the chain the server sent; `None` for a trust anchor the
+    /// server did not send.
+    pub chain_index: Option<usize>,
+    /// Its subject, RFC 4514 style.
+    pub subject: String,
 }
 
 impl ChainVerdict {
@@ -133,7 +155,7 @@ pub(super) fn tbs_bytes(der: &[u8]) -> Option<&[u8]> {
     inner.get(..h.checked_add(len)?)
 }
 
-fn time_text(unix: u64) -> String {
+pub(super) fn time_text(unix: u64) -> String {
     match DateTime::from_unix_duration(Duration::from_secs(unix)) {
         Ok(dt) => format!("{dt}"),
         Err(_) => format!("{unix}"),
@@ -234,6 +256,9 @@ pub fn verify_server_chain(
                 checks,
                 server_public_key,
                 failure: Some(failure),
+                leaf_spki_der: None,
+                path: Vec::new(),
+                anchor_subject: None,
             };
         }
     };
@@ -383,5 +408,8 @@ pub fn verify_server_chain(
         checks: outcomes.into_iter().map(|o| o.check).collect(),
         server_public_key: Some(leaf_sum.public_key_sec1),
         failure,
+        leaf_spki_der: leaf_tbs.subject_public_key_info().to_der().ok(),
+        path: Vec::new(),
+        anchor_subject: None,
     }
 }
