@@ -6,13 +6,13 @@
 //! session unchanged; the client knows all of its own keys, so the timeline holds the
 //! whole key schedule and what the server encrypted.
 
-use crate::crypto::LabRng;
+use crate::crypto::{LabRng, verify_live_chain};
 use crate::live::framing::{Frame, RecordFramer};
 use crate::live::recorder::Recorder;
 use crate::live::server_session::Reaction;
 use crate::sim::{Outcome, Scenario, ScenarioName, SessionPki, Timeline};
 use crate::text::Text;
-use crate::tls::{Client, ClientConfig, Event, Side};
+use crate::tls::{Client, ClientConfig, Event, Side, Trust};
 use crate::wire::{AlertDescription, HandshakeMessage, HandshakeType, MessageKind};
 
 /// The most response the client keeps; a longer answer is cut there and the client
@@ -45,6 +45,8 @@ impl Visit {
 pub struct ClientSession {
     client: Client,
     server_name: String,
+    trust: Trust,
+    now_unix: u64,
     visit: Visit,
     framer: RecordFramer,
     recorder: Recorder,
@@ -62,10 +64,14 @@ impl ClientSession {
         now_micros: u64,
     ) -> (ClientSession, Reaction) {
         let server_name = config.server_name.clone();
+        let trust = config.trust.clone();
+        let now_unix = config.now_unix;
         let (client, events) = Client::start(config, rng);
         let mut session = ClientSession {
             client,
             server_name,
+            trust,
+            now_unix,
             visit,
             framer: RecordFramer::default(),
             recorder: Recorder::new(Side::Client),
@@ -186,9 +192,18 @@ impl ClientSession {
             .unwrap_or_default()
     }
 
-    /// The session as a timeline: `start_unix` is when the connection opened,
-    /// `trusted_root_der` the anchor the chain was checked against (empty if none).
-    pub fn timeline(&self, start_unix: u64, trusted_root_der: Vec<u8>) -> Timeline {
+    /// The session as a timeline, starting when the connection opened. Its PKI is the
+    /// server's leaf and the trust anchor its chain led to (empty if none did).
+    pub fn timeline(&self) -> Timeline {
+        let chain = self.server_chain();
+        let anchor = match &self.trust {
+            Trust::Anchors(anchors) if !chain.is_empty() => {
+                let verdict = verify_live_chain(&chain, anchors, &self.server_name, self.now_unix);
+                self.trust.anchor_der(verdict.anchor_subject.as_deref())
+            }
+            Trust::Anchors(_) => Vec::new(),
+            Trust::LabRoot(root) => root.clone(),
+        };
         let outcome = match self.recorder.outcome() {
             Some(outcome) => outcome.clone(),
             None if self.client.is_connected() || self.request_sent => Outcome::Completed,
@@ -198,18 +213,18 @@ impl ClientSession {
                 reason: Text::message("error-live-server-left"),
             },
         };
-        let server_cert_der = self.server_chain().into_iter().next().unwrap_or_default();
+        let server_cert_der = chain.into_iter().next().unwrap_or_default();
         Timeline {
             scenario: Scenario {
                 server_name: self.server_name.clone(),
                 password: String::new(),
                 ..Scenario::named(ScenarioName::Live)
             },
-            start_unix,
+            start_unix: self.now_unix,
             steps: self.recorder.steps().to_vec(),
             outcome,
             pki: SessionPki {
-                ca_cert_der: trusted_root_der,
+                ca_cert_der: anchor,
                 server_cert_der,
                 server_key_pem: String::new(),
             },

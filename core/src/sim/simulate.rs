@@ -10,7 +10,7 @@ use crate::sim::scenario_pki::issue_for;
 use crate::sim::timeline::Timeline;
 use crate::tls::{
     Client, ClientConfig, ClientOffer, Server, ServerConfig, Tls12Client, Tls12Server,
-    Tls12ServerConfig,
+    Tls12ServerConfig, Trust,
 };
 
 /// Simulates `scenario` from its seed and returns the whole timeline.
@@ -29,7 +29,7 @@ pub fn simulate(scenario: &Scenario) -> Result<Timeline, SimError> {
     let issued = &pki.issued;
     let client = ClientConfig {
         server_name: scenario.server_name.clone(),
-        trusted_root_der: issued.ca_cert_der.clone(),
+        trust: Trust::LabRoot(issued.ca_cert_der.clone()),
         now_unix: SESSION_START_UNIX,
         offer: ClientOffer::Lab,
     };

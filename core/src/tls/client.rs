@@ -4,8 +4,9 @@
 //! browser that visits real servers ([`ClientOffer::Browser`]) offers what they use.
 
 use crate::crypto::{
-    ChainFailure, EcdheKeyPair, LabRng, P384KeyPair, Transcript, X25519KeyPair,
-    tls13_certificate_verify_content, verify_ecdsa_p256_sha256, verify_server_chain,
+    ChainFailure, EcdheKeyPair, LabRng, P384KeyPair, Transcript, TrustAnchors, X25519KeyPair,
+    tls13_certificate_verify_content, verify_ecdsa_p256_sha256, verify_live_chain,
+    verify_server_chain, verify_tls_signature,
 };
 use crate::text;
 use crate::text::Text;
@@ -29,12 +30,36 @@ use crate::wire::{
 pub struct ClientConfig {
     /// The site the user typed: sent as SNI and checked against the certificate.
     pub server_name: String,
-    /// The one root CA the browser trusts (DER).
-    pub trusted_root_der: Vec<u8>,
+    /// Whom the browser trusts.
+    pub trust: Trust,
     /// The simulated time, for certificate validity (unix seconds).
     pub now_unix: u64,
     /// What the ClientHello offers.
     pub offer: ClientOffer,
+}
+
+/// Whom the browser trusts to issue server certificates.
+#[derive(Clone, Debug)]
+pub enum Trust {
+    /// The lab's one root (DER), which issues the server certificate directly: the
+    /// simulated scenarios' check, with their texts.
+    LabRoot(Vec<u8>),
+    /// Real trust anchors (a `--cacert` file or the system's store): chains with
+    /// intermediates, every signature algorithm real CAs use.
+    Anchors(TrustAnchors),
+}
+
+impl Trust {
+    /// The anchor a verdict's path ended at, as DER (for the certificate view).
+    pub fn anchor_der(&self, subject: Option<&str>) -> Vec<u8> {
+        match self {
+            Trust::LabRoot(der) => der.clone(),
+            Trust::Anchors(anchors) => subject
+                .and_then(|subject| anchors.iter().find(|a| a.subject() == subject))
+                .map(|anchor| anchor.der().to_vec())
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// What the client offers: the lab's narrow profile, or what real browsers offer.
@@ -141,12 +166,20 @@ enum State {
     ExpectCertificate(Keys),
     ExpectCertificateVerify {
         keys: Keys,
-        server_key: Vec<u8>,
+        server_key: LeafKey,
     },
     ExpectFinished(Keys),
     Connected,
     /// Stopped: closed cleanly or after an alert.
     Closed,
+}
+
+/// The key in the server's certificate, as the chain check found it.
+enum LeafKey {
+    /// The lab's P-256 key (SEC1 point): ecdsa_secp256r1_sha256 only.
+    LabP256(Vec<u8>),
+    /// A real server's subjectPublicKeyInfo (DER): any scheme the key allows.
+    Spki(Vec<u8>),
 }
 
 /// A ClientHello as the client sent it: the message (the second ClientHello repeats
@@ -387,18 +420,28 @@ fn handle_handshake(
                 .iter()
                 .map(|entry| entry.cert_data.clone())
                 .collect();
-            let verdict = verify_server_chain(
-                &chain,
-                &config.trusted_root_der,
-                &config.server_name,
-                config.now_unix,
-            );
+            let verdict = match &config.trust {
+                Trust::LabRoot(root) => {
+                    verify_server_chain(&chain, root, &config.server_name, config.now_unix)
+                }
+                Trust::Anchors(anchors) => {
+                    verify_live_chain(&chain, anchors, &config.server_name, config.now_unix)
+                }
+            };
             chain_checks(&verdict, events)?;
-            let Some(server_key) = verdict.server_public_key else {
-                return Err(TlsError::new(
-                    AlertDescription::BadCertificate,
-                    Text::message("error-no-p256-key"),
-                ));
+            let server_key = match (
+                &config.trust,
+                verdict.server_public_key,
+                verdict.leaf_spki_der,
+            ) {
+                (Trust::LabRoot(_), Some(point), _) => LeafKey::LabP256(point),
+                (Trust::Anchors(_), _, Some(spki)) => LeafKey::Spki(spki),
+                _ => {
+                    return Err(TlsError::new(
+                        AlertDescription::BadCertificate,
+                        Text::message("error-no-p256-key"),
+                    ));
+                }
             };
             keys.transcript.add(bytes);
             events.push(Event::Accepted(MessageKind::Handshake(
@@ -413,12 +456,20 @@ fn handle_handshake(
             },
             HandshakeMessage::CertificateVerify(verify),
         ) => {
-            if verify.algorithm != SignatureScheme::EcdsaSecp256r1Sha256.to_u16()
-                || !config
-                    .offer
-                    .schemes()
-                    .contains(&SignatureScheme::from_u16(verify.algorithm))
-            {
+            let scheme = SignatureScheme::from_u16(verify.algorithm);
+            // RFC 8446 §4.4.3: RSA signatures in CertificateVerify are RSASSA-PSS;
+            // PKCS#1 v1.5 is offered for certificates only.
+            let pkcs1 = matches!(
+                scheme,
+                SignatureScheme::RsaPkcs1Sha256
+                    | SignatureScheme::RsaPkcs1Sha384
+                    | SignatureScheme::RsaPkcs1Sha512
+            );
+            let usable = match server_key {
+                LeafKey::LabP256(_) => scheme == SignatureScheme::EcdsaSecp256r1Sha256,
+                LeafKey::Spki(_) => config.offer.schemes().contains(&scheme) && !pkcs1,
+            };
+            if !usable {
                 return Err(TlsError::new(
                     AlertDescription::IllegalParameter,
                     text!(
@@ -428,7 +479,14 @@ fn handle_handshake(
                 ));
             }
             let content = tls13_certificate_verify_content(true, &keys.transcript.hash());
-            let passed = verify_ecdsa_p256_sha256(&server_key, &content, &verify.signature).is_ok();
+            let passed = match &server_key {
+                LeafKey::LabP256(point) => {
+                    verify_ecdsa_p256_sha256(point, &content, &verify.signature).is_ok()
+                }
+                LeafKey::Spki(spki) => {
+                    verify_tls_signature(scheme, spki, &content, &verify.signature).is_ok()
+                }
+            };
             events.push(Event::Check(Check::verdict(
                 CheckName::CertificateVerify,
                 passed,

@@ -62,7 +62,7 @@ pub mod suite;
 pub mod tls12;
 
 pub use check::{Check, CheckName};
-pub use client::{Client, ClientConfig, ClientOffer};
+pub use client::{Client, ClientConfig, ClientOffer, Trust};
 pub use error::TlsError;
 pub use event::{Event, Outgoing, Progress};
 pub use record_layer::Protection;

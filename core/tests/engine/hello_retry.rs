@@ -219,7 +219,7 @@ fn pki() -> IssuedPki {
 fn client_config(pki: &IssuedPki) -> tls::ClientConfig {
     tls::ClientConfig {
         server_name: SERVER_NAME.into(),
-        trusted_root_der: pki.ca_cert_der.clone(),
+        trust: tls::Trust::LabRoot(pki.ca_cert_der.clone()),
         now_unix: SESSION_START_UNIX,
         offer: tls::ClientOffer::Lab,
     }

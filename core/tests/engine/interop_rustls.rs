@@ -480,7 +480,7 @@ fn our_client_vs_rustls_server(
 fn our_client(issued: &IssuedPki, server_name: &str, seed: u64) -> (Client, Vec<Event>) {
     let config = tls::ClientConfig {
         server_name: server_name.into(),
-        trusted_root_der: issued.ca_cert_der.clone(),
+        trust: tls::Trust::LabRoot(issued.ca_cert_der.clone()),
         now_unix: SESSION_START_UNIX,
         offer: tls::ClientOffer::Lab,
     };
@@ -563,7 +563,7 @@ fn our_client_without_a_share_is_asked_again_by_rustls_and_logs_in() {
     let form = login_form();
     let config = tls::ClientConfig {
         server_name: SERVER_NAME.into(),
-        trusted_root_der: issued.ca_cert_der.clone(),
+        trust: tls::Trust::LabRoot(issued.ca_cert_der.clone()),
         now_unix: SESSION_START_UNIX,
         offer: tls::ClientOffer::Lab,
     };

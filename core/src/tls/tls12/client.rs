@@ -240,12 +240,13 @@ impl Tls12Client {
         if chain.is_empty() {
             return Err(no_certificate());
         }
-        let verdict = verify_server_chain(
-            chain,
-            &self.config.trusted_root_der,
-            &self.config.server_name,
-            self.config.now_unix,
-        );
+        // The history lesson's TLS 1.2 browser trusts the lab's root only.
+        let root = match &self.config.trust {
+            crate::tls::Trust::LabRoot(root) => root.as_slice(),
+            crate::tls::Trust::Anchors(_) => &[],
+        };
+        let verdict =
+            verify_server_chain(chain, root, &self.config.server_name, self.config.now_unix);
         chain_checks(&verdict, events)?;
         let summary = chain
             .first()
