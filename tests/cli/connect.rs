@@ -616,3 +616,25 @@ fn connect_refuses_an_empty_cacert_naming_it() {
     assert_eq!(run.code, Some(1), "{}", run.context());
     assert!(run.stderr.contains(&empty), "{}", run.context());
 }
+
+#[test]
+fn connect_reaches_an_ipv6_literal_on_loopback() {
+    // A machine without IPv6 on loopback skips this.
+    let Ok(listener) = std::net::TcpListener::bind("[::1]:0") else {
+        eprintln!("skipping: no ::1 on this machine");
+        return;
+    };
+    let port = listener.local_addr().expect("its address").port();
+    std::thread::spawn(move || {
+        if let Ok((stream, _)) = listener.accept() {
+            answer_then_close(b"not TLS at all\r\n")(stream);
+        }
+    });
+    let run = connect(&[&format!("https://[::1]:{port}/"), "--timeout", "5"]);
+    assert_clean_abort(&run);
+    assert!(
+        run.stdout.contains(&format!("[::1]:{port}")),
+        "the address visited: {}",
+        run.context()
+    );
+}
