@@ -42,21 +42,28 @@ fn tail(text: &str, lines: usize) -> String {
     all[all.len().saturating_sub(lines)..].join("\n")
 }
 
-/// `handshake-lab connect ARGS...`
-fn connect(args: &[&str]) -> Run {
+/// `handshake-lab connect ARGS...`, made ready for `run`.
+fn connect_command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_handshake-lab"));
+    command.arg("connect").args(args).stdin(Stdio::null());
+    command
+}
+
+/// Runs `command` to its end.
+fn run(mut command: Command) -> Run {
     let started = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_handshake-lab"))
-        .arg("connect")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs");
+    let output = command.output().expect("the binary runs");
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         elapsed: started.elapsed(),
     }
+}
+
+/// `handshake-lab connect ARGS...`
+fn connect(args: &[&str]) -> Run {
+    run(connect_command(args))
 }
 
 /// A visit that completed: exit 0, `outcome: completed` last, no complaint.
@@ -394,16 +401,13 @@ impl Drop for Serving {
     }
 }
 
-#[test]
-fn connect_to_the_labs_own_serve_completes_and_its_capture_decrypts() {
-    let dir = tempfile::Builder::new()
-        .prefix("hl-connect-serve-")
-        .tempdir()
-        .expect("a temporary folder");
+/// `serve --once` on a free loopback port, recording into `dir`: the running server
+/// and its port.
+fn start_serve(dir: &std::path::Path) -> (Serving, u16) {
     let mut serving = Serving(
         Command::new(env!("CARGO_BIN_EXE_handshake-lab"))
             .args(["serve", "--listen", "127.0.0.1:0", "--once", "--record"])
-            .arg(dir.path())
+            .arg(dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -422,6 +426,16 @@ fn connect_to_the_labs_own_serve_completes_and_its_capture_decrypts() {
         .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
         .and_then(|p| p.parse().ok())
         .expect("the line names the port bound");
+    (serving, port)
+}
+
+#[test]
+fn connect_to_the_labs_own_serve_completes_and_its_capture_decrypts() {
+    let dir = tempfile::Builder::new()
+        .prefix("hl-connect-serve-")
+        .tempdir()
+        .expect("a temporary folder");
+    let (mut serving, port) = start_serve(dir.path());
     let ca = dir.path().join("ca.pem").to_string_lossy().into_owned();
     let url = format!("https://localhost:{port}/");
     let capture = dir.path().join("visit.pcapng");
@@ -468,6 +482,30 @@ fn connect_to_the_labs_own_serve_completes_and_its_capture_decrypts() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+#[test]
+fn connect_without_cacert_trusts_the_systems_store() {
+    // The system's store as rustls-native-certs reads it: SSL_CERT_FILE, when set,
+    // is the store. Here it holds the lab's root only.
+    let dir = tempfile::Builder::new()
+        .prefix("hl-connect-system-")
+        .tempdir()
+        .expect("a temporary folder");
+    let (_serving, port) = start_serve(dir.path());
+    let url = format!("https://localhost:{port}/");
+    let mut command = connect_command(&[&url, "--timeout", "10"]);
+    command
+        .env("SSL_CERT_FILE", dir.path().join("ca.pem"))
+        .env_remove("SSL_CERT_DIR");
+    let run = run(command);
+    assert_completed(&run);
+    assert!(
+        run.stdout
+            .contains("trust: 1 certificate(s) from the system's store"),
+        "{}",
+        run.context()
+    );
 }
 
 // ---- bad networks, bad servers, bad input --------------------------------------
