@@ -326,7 +326,7 @@ pub enum ConnectError {
         attempts: Vec<(SocketAddr, String)>,
     },
     /// The deadline passed before the session ended.
-    #[error("{host} ({addr}): timed out after {:.1} s while {stage}", elapsed.as_secs_f64())]
+    #[error("{}: timed out after {:.1} s while {stage}", place(host, addr), elapsed.as_secs_f64())]
     TimedOut {
         /// The host as the URL names it.
         host: String,
@@ -340,7 +340,7 @@ pub enum ConnectError {
         recorded: Option<Box<ConnectOutcome>>,
     },
     /// The connection broke (reset, aborted, unreachable) after it opened.
-    #[error("{host} ({addr}): the connection failed while {stage}: {why}")]
+    #[error("{}: the connection failed while {stage}: {why}", place(host, &addr.to_string()))]
     Broken {
         /// The host as the URL names it.
         host: String,
@@ -353,6 +353,16 @@ pub enum ConnectError {
         /// What was recorded until then.
         recorded: Option<Box<ConnectOutcome>>,
     },
+}
+
+/// `host (address)`, or the address alone when the host is its IP.
+fn place(host: &str, addr: &str) -> String {
+    let bare = addr.trim_start_matches('[');
+    if bare.starts_with(host) {
+        addr.to_string()
+    } else {
+        format!("{host} ({addr})")
+    }
 }
 
 fn attempts_text(attempts: &[(SocketAddr, String)]) -> String {
