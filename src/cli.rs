@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::slides::SlideSize;
-use crate::commands::parse_tamper;
+use crate::commands::{parse_tamper, parse_timeout};
 use crate::sim::scenario::{DEFAULT_PASSWORD, DEFAULT_SEED, DEFAULT_SERVER_NAME};
 use crate::sim::{Scenario, ScenarioName, Tamper};
 
@@ -120,6 +120,24 @@ pub enum Command {
         /// The server certificate's key: ECDSA P-256, or RSA-2048 signing with RSA-PSS.
         #[arg(long, value_enum, default_value_t = KeyArg::Ecdsa)]
         key: KeyArg,
+    },
+    /// Visit a real HTTPS server as the lab's browser (GET, read the answer, close) and
+    /// print the session like `trace`.
+    Connect {
+        /// https://host[:port][/path?query] (IPv6 as https://[::1]:4433/).
+        url: String,
+        /// Trust the certificates in this PEM file instead of the system's store.
+        #[arg(long, value_name = "FILE")]
+        cacert: Option<PathBuf>,
+        /// Print JSON (the `trace --json` schema) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Also write the session as a pcapng capture with its key log embedded.
+        #[arg(long, value_name = "FILE")]
+        pcap: Option<PathBuf>,
+        /// One deadline for the whole visit: resolving, connecting, handshake, page.
+        #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_timeout)]
+        timeout: std::time::Duration,
     },
 }
 

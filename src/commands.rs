@@ -305,6 +305,183 @@ pub fn serve(
     ))
 }
 
+/// The longest `--timeout` taken: an hour (a visit is seconds; more is a typo).
+const MAX_TIMEOUT_SECONDS: f64 = 3600.0;
+
+/// Parses `--timeout SECONDS`: a number of seconds (fractions allowed), more than
+/// zero and at most an hour.
+pub fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds (for example 10 or 2.5)"))?;
+    if !seconds.is_finite() || seconds <= 0.0 || seconds > MAX_TIMEOUT_SECONDS {
+        return Err(format!(
+            "{text:?}: a timeout is more than 0 and at most {MAX_TIMEOUT_SECONDS} seconds"
+        ));
+    }
+    Ok(std::time::Duration::from_secs_f64(seconds))
+}
+
+/// What `connect` is asked to do, as the command line gives it.
+#[derive(Clone, Copy, Debug)]
+pub struct ConnectArgs<'a> {
+    /// The URL typed.
+    pub url: &'a str,
+    /// `--cacert`: trust these certificates instead of the system's store.
+    pub cacert: Option<&'a Path>,
+    /// `--json`.
+    pub json: bool,
+    /// `--pcap`: where to write the capture.
+    pub pcap: Option<&'a Path>,
+    /// `--timeout`.
+    pub timeout: std::time::Duration,
+}
+
+/// `connect`: visits a real HTTPS server and returns the session like `trace` (text
+/// ending with the `outcome:` line, or JSON). When the network fails, what was
+/// recorded until then is written to `out` first and the error (exit 2) says what
+/// failed, and where.
+pub fn connect(args: &ConnectArgs, out: &mut impl std::io::Write) -> Result<String, CommandError> {
+    use handshake_lab_live::{Anchors, ConnectError, ConnectRequest, Target};
+    let target = Target::parse(args.url).map_err(|e| CommandError::Invalid(e.to_string()))?;
+    if let Some(pcap) = args.pcap {
+        check_output_file("--pcap", pcap)?;
+    }
+    let anchors = match args.cacert {
+        Some(file) => {
+            Anchors::from_pem_file(file).map_err(|e| CommandError::Invalid(e.to_string()))?
+        }
+        None => {
+            let anchors = Anchors::system();
+            if anchors.certs.is_empty() {
+                eprintln!(
+                    "handshake-lab: warning: the system's store has no certificates ({}): every chain will end in unknown_ca",
+                    anchors.warnings.join("; ")
+                );
+            }
+            anchors
+        }
+    };
+    let request = ConnectRequest {
+        target,
+        anchors,
+        timeout: args.timeout,
+    };
+    match handshake_lab_live::connect(request) {
+        Ok(visit) => {
+            let wrote = match args.pcap {
+                Some(file) => Some(write_visit_pcap(&visit.timeline, file)?),
+                None => None,
+            };
+            render_visit(&visit, args.json, wrote.as_deref())
+        }
+        Err(error) => {
+            if let Some(recorded) = error.recorded() {
+                // Best effort: the error line is what matters now.
+                let wrote = args
+                    .pcap
+                    .and_then(|file| write_visit_pcap(&recorded.timeline, file).ok());
+                if let Ok(text) = render_visit(recorded, args.json, wrote.as_deref()) {
+                    let _ = out.write_all(text.as_bytes());
+                    let _ = out.flush();
+                }
+            }
+            Err(match error {
+                ConnectError::Url { .. } | ConnectError::Anchors { .. } => {
+                    CommandError::Invalid(error.to_string())
+                }
+                other => CommandError::Internal(other.to_string()),
+            })
+        }
+    }
+}
+
+/// A file the command will write: its folder must exist, and it must not be a folder.
+fn check_output_file(flag: &str, file: &Path) -> Result<(), CommandError> {
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(CommandError::Invalid(format!(
+            "{flag} {}: the folder {} does not exist",
+            file.display(),
+            folder.display()
+        )));
+    }
+    if file.is_dir() {
+        return Err(CommandError::Invalid(format!(
+            "{flag} {}: is a folder, not a file",
+            file.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes the visit's capture, its key log embedded; says what it wrote.
+fn write_visit_pcap(timeline: &crate::sim::Timeline, file: &Path) -> Result<String, CommandError> {
+    let bytes = export::pcap::pcapng_bytes(&export::capture::capture(timeline));
+    export::write_atomically(file, &bytes)
+        .map_err(|e| CommandError::Invalid(format!("--pcap {}: {e}", file.display())))?;
+    Ok(format!("wrote {} ({} bytes)", file.display(), bytes.len()))
+}
+
+/// The visit as `trace` prints a session, after a few lines on where it went, what
+/// it trusted and how long it took (JSON: under `connect`).
+fn render_visit(
+    visit: &handshake_lab_live::ConnectOutcome,
+    json: bool,
+    pcap: Option<&str>,
+) -> Result<String, CommandError> {
+    let millis = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let timings = &visit.timings;
+    if json {
+        let mut value = export::trace::json(&visit.timeline);
+        if let Some(object) = value.as_object_mut() {
+            object.insert(
+                "connect".into(),
+                serde_json::json!({
+                    "url": visit.target.url,
+                    "address": visit.peer.to_string(),
+                    "trust": {
+                        "source": visit.anchors.source.to_string(),
+                        "certificates": visit.anchors.certs.len(),
+                    },
+                    "timings_ms": {
+                        "resolve": millis(timings.resolve),
+                        "connect": millis(timings.connect),
+                        "session": millis(timings.session),
+                    },
+                    "pcap": pcap,
+                }),
+            );
+        }
+        let mut text = serde_json::to_string_pretty(&value)
+            .map_err(|e| CommandError::Internal(format!("encoding JSON: {e}")))?;
+        text.push('\n');
+        return Ok(text);
+    }
+    let mut text = format!(
+        "connect: {} -> {} (resolve {:.1} ms, connect {:.1} ms, session {:.1} ms)\n",
+        visit.target.url,
+        visit.peer,
+        millis(timings.resolve),
+        millis(timings.connect),
+        millis(timings.session)
+    );
+    text.push_str(&format!(
+        "trust: {} certificate(s) from {}\n",
+        visit.anchors.certs.len(),
+        visit.anchors.source
+    ));
+    if let Some(pcap) = pcap {
+        text.push_str(&format!("pcap: {pcap}\n"));
+    }
+    text.push_str(&export::trace::text(&visit.timeline));
+    Ok(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,6 +523,18 @@ mod tests {
             "-1:2",
         ] {
             assert!(parse_tamper(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn timeouts_parse_as_seconds_within_an_hour() {
+        assert_eq!(parse_timeout("2"), Ok(std::time::Duration::from_secs(2)));
+        assert_eq!(
+            parse_timeout("0.5"),
+            Ok(std::time::Duration::from_millis(500))
+        );
+        for bad in ["", "0", "-1", "abc", "NaN", "inf", "3601", "1e9"] {
+            assert!(parse_timeout(bad).is_err(), "{bad:?} accepted");
         }
     }
 }

@@ -81,6 +81,22 @@ fn main() -> ExitCode {
             (*key).into(),
             &mut std::io::stdout(),
         ),
+        Some(Command::Connect {
+            url,
+            cacert,
+            json,
+            pcap,
+            timeout,
+        }) => commands::connect(
+            &commands::ConnectArgs {
+                url,
+                cacert: cacert.as_deref(),
+                json: *json,
+                pcap: pcap.as_deref(),
+                timeout: *timeout,
+            },
+            &mut std::io::stdout(),
+        ),
         Some(Command::Slides {
             lesson,
             out,

@@ -7,15 +7,24 @@
 //! memory for the window. Only this crate opens sockets, reads the clock or asks the
 //! OS for randomness; the core does none of it.
 //!
+//! `connect` is the other way round: the lab's browser visits a real HTTPS server
+//! through [`ClientSession`](handshake_lab_core::live::ClientSession), under one
+//! deadline, and the session becomes the same kind of [`Timeline`].
+//!
 //! Hostile input never takes the server down: each connection has its own thread,
 //! deadlines for the handshake and for idleness, and a lifetime cap; the number of
 //! connections at once is capped (one more is refused with an alert); record sizes
 //! are the RFC's; recordings in memory are capped (on disk they stay).
 #![forbid(unsafe_code)]
 
+mod connect;
 mod listening;
 mod serve;
 
+pub use connect::{
+    AnchorSource, Anchors, ConnectError, ConnectOutcome, ConnectRequest, DEFAULT_TIMEOUT, Host,
+    MAX_READ, Stage, Target, Timings, client_config, connect,
+};
 pub use listening::Listening;
 pub use serve::{KeyKind, Limits, LiveError, Recording, ServeConfig, ServeEvent, Served, Server};
 

@@ -1,6 +1,8 @@
 //! The command-line contract of DESIGN.md, through the `handshake-lab` binary: one
 //! test binary that does not link the window (it uses the engine crate directly).
 
+mod connect;
+mod connect_fixture;
 mod contract;
 mod lang;
 mod pcap_tshark;
