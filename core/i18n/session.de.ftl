@@ -224,6 +224,7 @@ error-live-client-left = der Client ist gegangen, bevor der Handshake fertig war
 error-live-client-alert = der Client hat einen fatalen Alert gesendet
 error-live-server-alert = der Server hat einen fatalen Alert gesendet
 error-live-server-left = der Server hat die Verbindung geschlossen, bevor der Handshake fertig war
+error-live-server-silent = der Server hat den Handshake nicht vor dem Zeitlimit beendet; der Client hat aufgegeben
 error-second-hello-changed = das zweite ClientHello unterscheidet sich vom ersten in mehr als dem Schlüsselanteil (RFC 8446 §4.1.2)
 error-second-hello-share = das zweite ClientHello muss genau einen Schlüsselanteil tragen, für die Gruppe, nach der der Server gefragt hat
 error-server-cannot-sign = der Server konnte CertificateVerify nicht signieren

@@ -217,6 +217,7 @@ error-live-client-left = the client left before the handshake was done
 error-live-client-alert = the client sent a fatal alert
 error-live-server-alert = the server sent a fatal alert
 error-live-server-left = the server closed the connection before the handshake was done
+error-live-server-silent = the server did not finish the handshake before the time limit; the client gave up
 error-second-hello-changed = the second ClientHello differs from the first in more than its key share (RFC 8446 §4.1.2)
 error-second-hello-share = the second ClientHello must carry exactly one key share, for the group the server asked for
 error-server-cannot-sign = the server could not sign CertificateVerify

@@ -17,10 +17,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use handshake_lab_core::crypto::LabRng;
+use handshake_lab_core::crypto::{LabRng, TrustAnchors};
 use handshake_lab_core::live::{ClientSession, Visit};
 use handshake_lab_core::sim::Timeline;
-use handshake_lab_core::tls::ClientConfig;
+use handshake_lab_core::tls::{ClientConfig, ClientOffer, Trust};
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
 
@@ -186,6 +186,7 @@ impl Anchors {
         if certs.is_empty() {
             return Err(bad("holds no PEM certificate (BEGIN CERTIFICATE)".into()));
         }
+        TrustAnchors::from_der_certificates(&certs).map_err(|e| bad(e.to_string()))?;
         Ok(Anchors {
             source: AnchorSource::File(path.to_path_buf()),
             certs,
@@ -208,16 +209,17 @@ impl Anchors {
     }
 }
 
-/// The client's configuration for `server_name`, trusting `anchors` (DER).
-///
-/// The one place anchors become a [`ClientConfig`]: today's client trusts one root,
-/// so the first anchor is it (a `--cacert` file's first certificate; the system
-/// store's first, which is not enough for real sites until the client takes a set).
+/// The client's configuration for `server_name`, trusting `anchors` (DER): the
+/// browser that visits real servers, checking chains against every anchor that
+/// parses (none usable: every chain ends in `unknown_ca`).
 pub fn client_config(server_name: &str, anchors: &[Vec<u8>], now_unix: u64) -> ClientConfig {
+    let trust = TrustAnchors::from_der_certificates(anchors)
+        .unwrap_or_else(|_| TrustAnchors::none(anchors.len()));
     ClientConfig {
         server_name: server_name.to_string(),
-        trusted_root_der: anchors.first().cloned().unwrap_or_default(),
+        trust: Trust::Anchors(trust),
         now_unix,
+        offer: ClientOffer::Browser,
     }
 }
 
@@ -467,7 +469,6 @@ pub fn connect(request: ConnectRequest) -> Result<ConnectOutcome, ConnectError> 
     let mut rng = LabRng::from_key(seed);
     let start_unix = unix_now();
     let config = client_config(&target.server_name(), &request.anchors.certs, start_unix);
-    let trusted_root_der = config.trusted_root_der.clone();
     let (session, hello) = ClientSession::start(config, target.visit(), &mut rng, 0);
     let mut run = Run {
         stream,
@@ -482,7 +483,7 @@ pub fn connect(request: ConnectRequest) -> Result<ConnectOutcome, ConnectError> 
     let outcome = ConnectOutcome {
         target: target.clone(),
         peer,
-        timeline: run.session.timeline(start_unix, trusted_root_der),
+        timeline: run.session.timeline(),
         anchors: request.anchors.clone(),
         timings: Timings {
             resolve: resolved.duration_since(began),

@@ -107,12 +107,18 @@ fn a_cacert_file_gives_every_certificate_or_an_error_naming_it() {
 }
 
 #[test]
-fn the_first_anchor_is_the_root_the_client_trusts_today() {
+fn unusable_anchors_trust_nothing_and_the_browser_offers_what_real_servers_use() {
     let config = client_config("localhost", &[vec![1], vec![2]], 7);
     assert_eq!(config.server_name, "localhost");
-    assert_eq!(config.trusted_root_der, [1]);
     assert_eq!(config.now_unix, 7);
-    assert!(client_config("x", &[], 7).trusted_root_der.is_empty());
+    assert_eq!(config.offer, ClientOffer::Browser);
+    match config.trust {
+        Trust::Anchors(anchors) => {
+            assert!(anchors.is_empty());
+            assert_eq!(anchors.skipped(), 2);
+        }
+        Trust::LabRoot(_) => panic!("a live client trusts anchors, not the lab root"),
+    }
 }
 
 #[test]

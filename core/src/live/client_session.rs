@@ -53,6 +53,9 @@ pub struct ClientSession {
     response: Vec<u8>,
     request_sent: bool,
     finished: bool,
+    /// The client gave up waiting (the live layer's deadline) before the handshake
+    /// was done.
+    gave_up: bool,
 }
 
 impl ClientSession {
@@ -78,6 +81,7 @@ impl ClientSession {
             response: Vec::new(),
             request_sent: false,
             finished: false,
+            gave_up: false,
         };
         let mut reaction = Reaction::default();
         session
@@ -156,6 +160,7 @@ impl ClientSession {
     pub fn time_out(&mut self, now_micros: u64) -> Reaction {
         let mut reaction = Reaction::default();
         if !self.finished {
+            self.gave_up = !self.client.is_connected();
             let events = self.client.close();
             self.recorder
                 .absorb(None, events, now_micros, &mut reaction.send);
@@ -206,6 +211,11 @@ impl ClientSession {
         };
         let outcome = match self.recorder.outcome() {
             Some(outcome) => outcome.clone(),
+            None if self.gave_up => Outcome::Aborted {
+                by: Side::Client,
+                alert: AlertDescription::CloseNotify,
+                reason: Text::message("error-live-server-silent"),
+            },
             None if self.client.is_connected() || self.request_sent => Outcome::Completed,
             None => Outcome::Aborted {
                 by: Side::Server,

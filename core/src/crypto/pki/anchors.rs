@@ -65,6 +65,15 @@ pub struct TrustAnchors {
 }
 
 impl TrustAnchors {
+    /// No anchor at all: every chain ends in `unknown_ca` (a machine whose store is
+    /// empty or unreadable), with `skipped` certificates that could not be used.
+    pub fn none(skipped: usize) -> Self {
+        TrustAnchors {
+            anchors: Vec::new(),
+            skipped,
+        }
+    }
+
     /// Anchors from DER certificates. Each that does not parse (or has a key the lab
     /// cannot verify with) is skipped and counted in [`TrustAnchors::skipped`];
     /// duplicates are kept once. None usable is [`CryptoError::Certificate`].
