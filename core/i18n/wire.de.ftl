@@ -102,6 +102,13 @@ wire-ecdsa-r = die erste Zahl der Signatur (ein DER-INTEGER: Tag, Länge, Wert)
 wire-ecdsa-s = die zweite Zahl der Signatur (ein DER-INTEGER: Tag, Länge, Wert)
 wire-verify-data = ein HMAC über den ganzen bisherigen Handshake: beweist, dass beide Seiten dieselben Nachrichten gesehen haben und dieselben Schlüssel besitzen
 wire-unknown-body = dieses Lab zeigt die Bytes dieser Nachricht, ohne sie Feld für Feld zu dekodieren
+wire-nst-lifetime = wie lange der Client das Ticket behalten darf, um diese Sitzung später fortzusetzen (RFC 8446 erlaubt höchstens 7 Tage); der Browser des Labors behält keines: jeder Besuch ist ein vollständiger Handshake
+wire-nst-lifetime-value = { $seconds } s ({ $hours } h)
+wire-nst-age-add = eine Zufallszahl, die der Client beim Fortsetzen zum Alter des Tickets addiert, damit ein Lauscher die Fortsetzung nicht mit dieser Verbindung verknüpfen kann
+wire-nst-nonce = macht den Pre-Shared Key jedes Tickets verschieden: PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length)
+wire-nst-ticket = das Ticket selbst: für den Client undurchsichtig (meist der Sitzungszustand des Servers, verschlüsselt mit einem Schlüssel, den nur der Server kennt); zum Fortsetzen schickte der Client es in pre_shared_key zurück
+wire-nst-extensions = Erweiterungen des Tickets (early_data: wie viele 0-RTT-Daten der Server annähme)
+wire-key-update-request = der Absender verschlüsselt jetzt mit seinem nächsten Traffic Secret (HKDF-Expand-Label(secret, "traffic upd", "", Hash.length)); update_requested bittet die Gegenseite, ebenfalls zu wechseln
 
 ## TLS 1.2 (die Geschichtslektion)
 wire-premaster-encrypted = das Geheimnis, aus dem alle Schlüssel entstehen, verschlüsselt mit dem öffentlichen RSA-Schlüssel des Servers

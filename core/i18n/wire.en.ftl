@@ -98,6 +98,13 @@ wire-ecdsa-r = the first number of the signature (a DER INTEGER: tag, length, va
 wire-ecdsa-s = the second number of the signature (a DER INTEGER: tag, length, value)
 wire-verify-data = an HMAC of the whole handshake so far: proves both sides saw the same messages and hold the same keys
 wire-unknown-body = this lab shows this message's bytes without decoding them field by field
+wire-nst-lifetime = how long the client may keep the ticket to resume this session later (RFC 8446 caps it at 7 days); the lab's browser keeps none: every visit is a full handshake
+wire-nst-lifetime-value = { $seconds } s ({ $hours } h)
+wire-nst-age-add = a random number the client adds to the ticket's age when it resumes, so an eavesdropper cannot link the resumption to this connection
+wire-nst-nonce = makes each ticket's pre-shared key different: PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length)
+wire-nst-ticket = the ticket itself: opaque to the client (typically the server's session state, encrypted under a key only the server knows); the client would send it back in pre_shared_key to resume
+wire-nst-extensions = extensions of the ticket (early_data: how much 0-RTT data the server would accept)
+wire-key-update-request = the sender now encrypts under its next traffic secret (HKDF-Expand-Label(secret, "traffic upd", "", Hash.length)); update_requested asks the peer to move on too
 
 ## TLS 1.2 (the history lesson)
 wire-premaster-encrypted = the secret all keys come from, encrypted with the server's RSA public key

@@ -13,7 +13,9 @@ use crate::live::server_session::Reaction;
 use crate::sim::{Outcome, Scenario, ScenarioName, SessionPki, Timeline};
 use crate::text::Text;
 use crate::tls::{Client, ClientConfig, Event, Side, Trust};
-use crate::wire::{AlertDescription, HandshakeMessage, HandshakeType, MessageKind};
+use crate::wire::{
+    AlertDescription, ContentType, HandshakeMessage, HandshakeType, decode_inner_plaintext,
+};
 
 /// The most response the client keeps; a longer answer is cut there and the client
 /// closes (a teaching tool shows the start of a page, not all of it).
@@ -171,30 +173,46 @@ impl ClientSession {
     }
 
     /// The certificates the server sent, leaf first (empty before its Certificate).
+    /// Servers pack several handshake messages into one record and may split one
+    /// across records, so the server's handshake stream is read whole.
     pub fn server_chain(&self) -> Vec<Vec<u8>> {
-        self.recorder
-            .steps()
-            .iter()
-            .flat_map(|step| &step.records)
-            .filter(|record| {
-                record.from == Side::Server
-                    && record.message == MessageKind::Handshake(HandshakeType::Certificate)
-            })
-            .find_map(|record| {
-                let inner = record.inner_plaintext.as_deref()?;
-                let content = inner.get(..inner.len().checked_sub(1)?)?;
-                match HandshakeMessage::decode(content).ok()?.0 {
-                    HandshakeMessage::Certificate(certificate) => Some(
-                        certificate
-                            .certificate_list
-                            .into_iter()
-                            .map(|entry| entry.cert_data)
-                            .collect(),
-                    ),
-                    _ => None,
+        let mut stream = Vec::new();
+        for record in self.recorder.steps().iter().flat_map(|step| &step.records) {
+            if record.from != Side::Server {
+                continue;
+            }
+            match record
+                .inner_plaintext
+                .as_deref()
+                .map(decode_inner_plaintext)
+            {
+                Some(Ok((ContentType::Handshake, content))) => stream.extend_from_slice(content),
+                Some(_) => {}
+                None if record.content_type == ContentType::Handshake.to_u8() => {
+                    stream.extend_from_slice(record.bytes.get(5..).unwrap_or_default());
                 }
-            })
-            .unwrap_or_default()
+                None => {}
+            }
+        }
+        let mut rest = stream.as_slice();
+        while let Some(&[typ, a, b, c]) = rest.get(..4) {
+            let len = usize::from(a) << 16 | usize::from(b) << 8 | usize::from(c);
+            let Some(message) = rest.get(..4 + len) else {
+                break;
+            };
+            if HandshakeType::from_u8(typ) == HandshakeType::Certificate
+                && let Ok((HandshakeMessage::Certificate(certificate), _)) =
+                    HandshakeMessage::decode(message)
+            {
+                return certificate
+                    .certificate_list
+                    .into_iter()
+                    .map(|entry| entry.cert_data)
+                    .collect();
+            }
+            rest = &rest[4 + len..];
+        }
+        Vec::new()
     }
 
     /// The session as a timeline, starting when the connection opened. Its PKI is the

@@ -258,6 +258,15 @@ impl Client {
             Extension::Alpn(vec![ALPN_HTTP11.to_vec()]),
             Extension::KeyShareClient(shared.iter().map(share_of).collect()),
         ]);
+        if offer == ClientOffer::Browser {
+            // RFC 8446 §4.2.9: without psk_key_exchange_modes a server must not send
+            // tickets; the browser offers psk_dhe_ke (1) so that students see the
+            // NewSessionTicket real browsers get (it keeps none).
+            extensions.push(Extension::Unknown {
+                typ: ExtensionType::PskKeyExchangeModes.to_u16(),
+                data: vec![1, 1],
+            });
+        }
         let hello = ClientHello {
             legacy_version: ProtocolVersion::Tls12.to_u16(),
             random,

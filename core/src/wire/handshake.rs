@@ -451,6 +451,8 @@ fn read_message(r: &mut Reader<'_>) -> Result<(HandshakeMessage, Field), DecodeE
             HandshakeType::Certificate => read_certificate(br)?,
             HandshakeType::CertificateVerify => read_certificate_verify(br)?,
             HandshakeType::Finished => read_finished(br)?,
+            HandshakeType::NewSessionTicket => read_new_session_ticket(typ, br)?,
+            HandshakeType::KeyUpdate => read_key_update(typ, br)?,
             _ => read_unknown(typ, br),
         };
         let name = match &msg {
@@ -872,6 +874,96 @@ pub(crate) fn read_finished(r: &mut Reader<'_>) -> Result<Body, DecodeError> {
         Text::message("wire-verify-data"),
     )];
     Ok((HandshakeMessage::Finished(Finished { verify_data }), fields))
+}
+
+/// RFC 8446 §4.6.1, annotated field by field (the lab's browser shows tickets and
+/// keeps none, so the message stays [`HandshakeMessage::Unknown`] with its body):
+///
+/// ```text
+/// struct {
+///     uint32 ticket_lifetime;
+///     uint32 ticket_age_add;
+///     opaque ticket_nonce<0..255>;
+///     opaque ticket<1..2^16-1>;
+///     Extension extensions<0..2^16-2>;
+/// } NewSessionTicket;
+/// ```
+fn read_new_session_ticket(typ: u8, r: &mut Reader<'_>) -> Result<Body, DecodeError> {
+    let body = r.clone().rest().to_vec();
+    let at = r.offset();
+    let lifetime = u32::from_be_bytes(r.array::<4>("NewSessionTicket.ticket_lifetime")?);
+    let age_add_at = r.offset();
+    r.array::<4>("NewSessionTicket.ticket_age_add")?;
+    let nonce = r.vector(LenWidth::U8, 0, 255, 1, "NewSessionTicket.ticket_nonce")?;
+    let ticket = r.vector(LenWidth::U16, 1, 0xffff, 1, "NewSessionTicket.ticket")?;
+    let extensions = r.vector(LenWidth::U16, 0, 0xfffe, 1, "NewSessionTicket.extensions")?;
+    r.expect_end("NewSessionTicket")?;
+    let fields = vec![
+        Field::leaf(
+            "ticket_lifetime",
+            at..at + 4,
+            text!(
+                "wire-nst-lifetime-value",
+                seconds = lifetime,
+                hours = lifetime / 3600
+            ),
+            Text::message("wire-nst-lifetime"),
+        ),
+        Field::leaf(
+            "ticket_age_add",
+            age_add_at..age_add_at + 4,
+            bytes(4),
+            Text::message("wire-nst-age-add"),
+        ),
+        opaque_field(
+            "ticket_nonce",
+            &nonce,
+            bytes(nonce.len),
+            Text::message("wire-nst-nonce"),
+            Text::message("wire-nst-nonce"),
+        ),
+        opaque_field(
+            "ticket",
+            &ticket,
+            bytes(ticket.len),
+            Text::message("wire-nst-ticket"),
+            Text::message("wire-nst-ticket"),
+        ),
+        opaque_field(
+            "extensions",
+            &extensions,
+            bytes(extensions.len),
+            Text::message("wire-nst-extensions"),
+            Text::message("wire-nst-extensions"),
+        ),
+    ];
+    Ok((HandshakeMessage::Unknown { typ, body }, fields))
+}
+
+/// RFC 8446 §4.6.3: `struct { KeyUpdateRequest request_update; } KeyUpdate;` with
+/// `update_not_requested(0), update_requested(1)`.
+fn read_key_update(typ: u8, r: &mut Reader<'_>) -> Result<Body, DecodeError> {
+    let at = r.offset();
+    let request = r.u8("KeyUpdate.request_update")?;
+    r.expect_end("KeyUpdate")?;
+    let value = match request {
+        0 => "update_not_requested (0)".to_string(),
+        1 => "update_requested (1)".to_string(),
+        other => format!("{other}"),
+    };
+    let fields = vec![Field::leaf(
+        "request_update",
+        at..at + 1,
+        value,
+        Text::message("wire-key-update-request"),
+    )];
+    Ok((
+        HandshakeMessage::Unknown {
+            typ,
+            body: vec![request],
+        },
+        fields,
+    ))
 }
 
 pub(crate) fn read_unknown(typ: u8, r: &mut Reader<'_>) -> Body {

@@ -132,8 +132,19 @@ pub(crate) fn all_messages() -> Vec<HandshakeMessage> {
             verify_data: vec![0xaa; 32],
         }),
         HandshakeMessage::Unknown {
-            typ: 4,
+            typ: 5,
             body: vec![1, 2, 3],
+        },
+        // A NewSessionTicket (lifetime 7200 s, age_add, a 1-byte nonce, a 3-byte
+        // ticket, no extensions) and a KeyUpdate: annotated field by field, kept as
+        // their bytes.
+        HandshakeMessage::Unknown {
+            typ: 4,
+            body: vec![0, 0, 0x1c, 0x20, 1, 2, 3, 4, 1, 0, 0, 3, 9, 9, 9, 0, 0],
+        },
+        HandshakeMessage::Unknown {
+            typ: 24,
+            body: vec![1],
         },
         HandshakeMessage::Unknown {
             typ: 14,
@@ -292,6 +303,7 @@ fn trailing_bytes_inside_a_message_are_decode_error() {
         body.push(0);
         let bytes = framed(msg.handshake_type().to_u8(), &body);
         let expected = match msg {
+            HandshakeMessage::Unknown { typ: 4 | 24, .. } => Some(AlertDescription::DecodeError),
             HandshakeMessage::Unknown { .. } | HandshakeMessage::Finished(_) => None,
             _ => Some(AlertDescription::DecodeError),
         };

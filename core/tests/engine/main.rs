@@ -6,6 +6,7 @@ mod tshark_support;
 
 mod attacks;
 mod client_info;
+mod connect_rustls;
 mod core_text_wire;
 mod golden;
 mod hello_retry;
