@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::export;
 use crate::lesson;
 use crate::sim::{Scenario, ScenarioName, SimError, Tamper, simulate};
+use handshake_lab_core::live::negotiation;
 
 /// Why a command failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -429,6 +430,35 @@ fn write_visit_pcap(timeline: &crate::sim::Timeline, file: &Path) -> Result<Stri
 
 /// The visit as `trace` prints a session, after a few lines on where it went, what
 /// it trusted and how long it took (JSON: under `connect`).
+/// What the lab's browser offered next to what the server chose, one line each.
+fn offered_and_chosen(negotiation: &handshake_lab_core::live::Negotiation) -> String {
+    let offered = &negotiation.offered;
+    let mut text = format!(
+        "offered: suites {}; groups {} (key shares: {}); signatures {}\n",
+        offered.cipher_suites.join(", "),
+        offered.groups.join(", "),
+        offered.key_share_groups.join(", "),
+        offered.signature_schemes.join(", ")
+    );
+    match &negotiation.chosen {
+        Some(chosen) => {
+            let group = match (&chosen.key_share_group, &chosen.hello_retry_group) {
+                (Some(group), Some(_)) => format!("{group} (asked for in a HelloRetryRequest)"),
+                (Some(group), None) => group.clone(),
+                (None, _) => "none".into(),
+            };
+            text.push_str(&format!(
+                "chosen:  suite {}; group {group}; signature {}; ALPN {}\n",
+                chosen.cipher_suite,
+                chosen.signature_scheme.as_deref().unwrap_or("none seen"),
+                chosen.alpn.as_deref().unwrap_or("none")
+            ));
+        }
+        None => text.push_str("chosen:  nothing: the server sent no ServerHello\n"),
+    }
+    text
+}
+
 fn render_visit(
     visit: &handshake_lab_live::ConnectOutcome,
     json: bool,
@@ -456,6 +486,15 @@ fn render_visit(
                     "pcap": pcap,
                 }),
             );
+            if let Some(negotiation) = negotiation(&visit.timeline) {
+                object.insert(
+                    "negotiation".into(),
+                    serde_json::json!({
+                        "offered": negotiation.offered,
+                        "chosen": negotiation.chosen,
+                    }),
+                );
+            }
         }
         let mut text = serde_json::to_string_pretty(&value)
             .map_err(|e| CommandError::Internal(format!("encoding JSON: {e}")))?;
@@ -477,6 +516,9 @@ fn render_visit(
     ));
     if let Some(pcap) = pcap {
         text.push_str(&format!("pcap: {pcap}\n"));
+    }
+    if let Some(negotiation) = negotiation(&visit.timeline) {
+        text.push_str(&offered_and_chosen(&negotiation));
     }
     text.push_str(&export::trace::text(&visit.timeline));
     Ok(text)

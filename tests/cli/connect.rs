@@ -223,6 +223,17 @@ fn visit_suite(name: &str, number: u16) {
         "{name}: {}",
         run.context()
     );
+    // Offered next to chosen, in the JSON as the text says it.
+    let negotiation = &json["negotiation"];
+    let offered = negotiation["offered"]["cipher_suites"]
+        .as_array()
+        .map(|suites| suites.len())
+        .unwrap_or_default();
+    assert_eq!(offered, 3, "the browser offers three suites: {negotiation}");
+    assert_eq!(
+        negotiation["chosen"]["cipher_suite"], name,
+        "{name}: {negotiation}"
+    );
 }
 
 #[test]
@@ -336,6 +347,19 @@ fn connect_s_server_shows_its_new_session_ticket_and_json_has_steps_and_outcome(
     let text = connect(&[&server.url(), "--cacert", &root, "--timeout", "10"]);
     assert!(
         text.stdout.contains("server_new_session_ticket"),
+        "{}",
+        text.context()
+    );
+    // Offered and chosen, one line each, before the session.
+    let offered = text.stdout.lines().find(|l| l.starts_with("offered: "));
+    let chosen = text.stdout.lines().find(|l| l.starts_with("chosen:  "));
+    assert!(
+        offered.is_some_and(|l| l.contains("x25519") && l.contains("TLS_AES_256_GCM_SHA384")),
+        "{}",
+        text.context()
+    );
+    assert!(
+        chosen.is_some_and(|l| l.contains("suite TLS_") && l.contains("ecdsa_secp256r1_sha256")),
         "{}",
         text.context()
     );
