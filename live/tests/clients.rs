@@ -217,12 +217,17 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 #[test]
-fn openssl_s_client_completes_with_each_group_it_offers_first() {
+fn openssl_s_client_completes_with_each_group_and_suite_it_offers() {
     if !require("openssl") {
         return;
     }
     let server = Running::start("openssl", Limits::default());
-    for groups in ["X25519", "P-256"] {
+    let runs = [
+        ("X25519", "TLS_AES_128_GCM_SHA256"),
+        ("P-256", "TLS_CHACHA20_POLY1305_SHA256"),
+        ("X25519", "TLS_AES_256_GCM_SHA384"),
+    ];
+    for (groups, suite) in runs {
         let mut child = Command::new("openssl")
             .args(["s_client", "-connect"])
             .arg(format!("127.0.0.1:{}", server.port))
@@ -232,6 +237,8 @@ fn openssl_s_client_completes_with_each_group_it_offers_first() {
                 "-tls1_3",
                 "-groups",
                 groups,
+                "-ciphersuites",
+                suite,
                 "-CAfile",
             ])
             .arg(server.ca())
@@ -263,7 +270,20 @@ fn openssl_s_client_completes_with_each_group_it_offers_first() {
         })
         .map(|d| d.function)
         .collect();
-    assert_eq!(functions, ["X25519", "ECDH (P-256)"]);
+    assert_eq!(functions, ["X25519", "ECDH (P-256)", "X25519"]);
+    let suites: Vec<String> = recordings
+        .iter()
+        .filter_map(|r| handshake_lab_core::live::negotiation(&r.timeline))
+        .filter_map(|n| n.chosen.map(|c| c.cipher_suite))
+        .collect();
+    assert_eq!(suites, runs.map(|(_, suite)| suite.to_string()));
+    // The SHA-384 suite's schedule has 48-byte secrets.
+    let master_len = recordings.last().and_then(|r| {
+        r.timeline
+            .secret(handshake_lab_core::tls::Side::Server, "master_secret")
+            .map(|d| d.output.len())
+    });
+    assert_eq!(master_len, Some(48));
 }
 
 #[test]
