@@ -75,8 +75,15 @@ fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
 
 #[test]
 fn a_cacert_file_gives_every_certificate_or_an_error_naming_it() {
-    let der_a = b"\x30\x03\x02\x01\x01".to_vec();
-    let der_b = b"\x30\x03\x02\x01\x02".to_vec();
+    // Real certificates: a file with none usable is refused as a whole.
+    use handshake_lab_core::crypto::{LabRng, Validity, issue_pki};
+    let validity = Validity {
+        not_before: 1_700_000_000,
+        not_after: 1_900_000_000,
+    };
+    let pki = issue_pki(&mut LabRng::from_seed(1), "Root A", "a.example", validity).expect("a PKI");
+    let der_a = pki.ca_cert_der.clone();
+    let der_b = pki.server_cert_der.clone();
     let pem = format!(
         "some text first\n{}{}",
         handshake_lab_core::crypto::pem("CERTIFICATE", &der_a),

@@ -248,7 +248,7 @@ impl Client {
         let offer = config.offer;
         let mut extensions = Vec::new();
         // RFC 6066 §3: no IP literals in server_name.
-        if config.server_name.parse::<std::net::IpAddr>().is_err() {
+        if config.server_name.parse::<core::net::IpAddr>().is_err() {
             extensions.push(Extension::ServerName(Some(config.server_name.clone())));
         }
         extensions.extend([
