@@ -459,8 +459,8 @@ zoom-level = Vergrößerung { $percent } % (Ctrl +, Ctrl -, Ctrl 0)
 
 ## Die Live-Quelle: echte Browser melden sich bei der Bank des Labors an
 live-button = Live
-live-button-hint = Echte Browser auf diesem Rechner melden sich bei der Bank des Labors an; ihre Handshakes lassen sich Schritt für Schritt ansehen
-live-heading = Live: echte Browser
+live-button-hint = Mit dem Browser des Labors einen echten Server besuchen, oder echte Browser auf diesem Rechner bei der Bank des Labors anmelden lassen; beide Handshakes lassen sich Schritt für Schritt ansehen
+live-heading = Echte Browser besuchen die Bank des Labors
 live-intro = Die Bank des Labors wartet auf diesem Rechner auf Verbindungen. Melde dich mit deinem eigenen Browser, mit curl oder einem anderen TLS-Client an und wähle dann die Verbindung, um sie Schritt für Schritt anzusehen. Der Server kennt jeden Schlüssel der Sitzung.
 live-port = Port
 live-start = Zuhören starten
@@ -476,8 +476,8 @@ live-open = noch offen
 live-connections = Verbindungen ({ $n }), die neueste zuerst
 live-client-unknown = unbekannter Client
 live-connection = { $number }  { $time }  { $client } ({ $address }): { $outcome }
-scenario-name-live = Live: ein echter Client
-scenario-explain-live = Die Sitzung eines echten Browsers oder Werkzeugs mit der Bank des Labors, aufgezeichnet vom Live-Server.
+scenario-name-live = Live: eine echte Verbindung
+scenario-explain-live = Eine echte Sitzung: die eines echten Browsers oder Werkzeugs mit der Bank des Labors (aufgezeichnet vom Live-Server) oder die des Browsers des Labors mit einem echten Server.
 step-live-client_change_cipher_spec = ChangeCipherSpec: ein Überbleibsel für alte Middleboxen
 step-live-client_change_cipher_spec-explain = Ein Ein-Byte-Record, den TLS 1.3 ignoriert. Browser schicken ihn, damit alte Netzwerkgeräte, die TLS 1.2 erwarten, die Verbindung durchlassen (RFC 8446, Anhang D.4).
 eaves-live-heading = Das Hello dieses Clients, wie es jeder auf der Leitung liest
@@ -490,3 +490,15 @@ eaves-live-shares = Schlüsselanteile
 eaves-live-groups = Gruppen
 eaves-live-schemes = Signaturen
 eaves-live-alpn = ALPN
+
+cert-chain-intro = Jedes Zertifikat, das der Server schickte, zuerst das der Website, dann die Wurzel, der der Browser schon vertraute und bei der sein Pfad endete.
+cert-chain-leaf = { $n } von { $total } gesendet: das Zertifikat der Website
+cert-chain-intermediate = { $n } von { $total } gesendet: eine Zwischen-CA
+cert-chain-anchor = Vertrauensanker: die Wurzel, der der Browser schon vertraute
+cert-chain-no-anchor = Kein Vertrauensanker: Kein Zertifikat, dem der Browser vertraut, hat diese Kette ausgestellt.
+cert-chain-none-sent = Der Server hat kein Zertifikat geschickt.
+cert-key = Öffentlicher Schlüssel
+cert-signed-with = Vom Aussteller signiert mit
+cert-extensions = Erweiterungen ({ $n })
+cert-extensions-none = keine
+cert-extension-critical = kritisch: Ein Browser, der sie nicht versteht, muss das Zertifikat ablehnen

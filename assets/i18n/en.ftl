@@ -466,8 +466,8 @@ keys-value-of = { $name } ({ $len } bytes): { $hex }
 
 ## The live source: real browsers log in to the lab's bank
 live-button = Live
-live-button-hint = Let real browsers on this machine log in to the lab's bank, and step through their handshakes
-live-heading = Live: real browsers
+live-button-hint = Visit a real server with the lab's browser, or let real browsers on this machine log in to the lab's bank; step through either handshake
+live-heading = Real browsers visit the lab's bank
 live-intro = The lab's bank listens on this machine. Log in with your own browser, curl or any TLS client, then pick the connection to step through it. The server knows every key of the session.
 live-port = Port
 live-start = Start listening
@@ -483,8 +483,8 @@ live-open = still open
 live-connections = Connections ({ $n }), newest first
 live-client-unknown = unknown client
 live-connection = { $number }  { $time }  { $client } ({ $address }): { $outcome }
-scenario-name-live = Live: a real client
-scenario-explain-live = A real browser's or tool's session with the lab's bank, recorded by the live server.
+scenario-name-live = Live: a real connection
+scenario-explain-live = A real session: a real browser's or tool's with the lab's bank (recorded by the live server), or the lab's browser's with a real server.
 step-live-client_change_cipher_spec = ChangeCipherSpec: a leftover for old middleboxes
 step-live-client_change_cipher_spec-explain = A one-byte record that TLS 1.3 ignores. Browsers send it so that old network equipment, which expects TLS 1.2, lets the connection through (RFC 8446, appendix D.4).
 eaves-live-heading = This client's hello, as anyone on the wire reads it
@@ -497,3 +497,15 @@ eaves-live-shares = key shares
 eaves-live-groups = groups
 eaves-live-schemes = signatures
 eaves-live-alpn = ALPN
+
+cert-chain-intro = Every certificate the server sent, the site's own first, then the root the browser already trusted, where its path ended.
+cert-chain-leaf = { $n } of { $total } sent: the site's own certificate
+cert-chain-intermediate = { $n } of { $total } sent: an intermediate CA
+cert-chain-anchor = Trust anchor: the root the browser already trusted
+cert-chain-no-anchor = No trust anchor: no certificate the browser trusts issued this chain.
+cert-chain-none-sent = The server sent no certificate.
+cert-key = Public key
+cert-signed-with = Signed by the issuer with
+cert-extensions = Extensions ({ $n })
+cert-extensions-none = none
+cert-extension-critical = critical: a browser that does not understand it must reject the certificate
