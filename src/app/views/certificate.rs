@@ -260,7 +260,8 @@ fn live_summary(ui: &mut egui::Ui, s: &Strings, id: (&str, usize), c: &CertSumma
             c.signature_algorithm.clone(),
             false,
         ),
-        (s.tr("cert-serial"), c.serial_hex.clone(), true),
+        // In byte pairs, so a 20-byte serial wraps between bytes in a narrow panel.
+        (s.tr("cert-serial"), byte_pairs(&c.serial_hex), true),
     ]);
     ui.push_id(("live_cert_rows", id), |ui| {
         for (name, value, mono) in rows {
@@ -278,6 +279,15 @@ fn live_summary(ui: &mut egui::Ui, s: &Strings, id: (&str, usize), c: &CertSumma
         ui.add_space(2.0);
         extensions_ui(ui, s, &c.extensions);
     });
+}
+
+/// `"46f698"` as `"46 f6 98"`.
+fn byte_pairs(hex: &str) -> String {
+    hex.as_bytes()
+        .chunks(2)
+        .map(|pair| String::from_utf8_lossy(pair))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The extensions of one certificate, folded: name (or OID), critical or not, value.
@@ -301,14 +311,12 @@ fn extensions_ui(ui: &mut egui::Ui, s: &Strings, extensions: &[CertExtension]) {
                         ui.colored_label(
                             ui.visuals().warn_fg_color,
                             s.tr("cert-extension-critical"),
-                        );
+                        )
+                        .on_hover_text(s.tr("cert-extension-critical-hint"));
                     }
                 });
                 ui.indent("extension_value", |ui| {
-                    ui.add(
-                        egui::Label::new(RichText::new(&extension.value).monospace().small())
-                            .wrap(),
-                    );
+                    ui.add(egui::Label::new(RichText::new(&extension.value).monospace()).wrap());
                 });
             }
         });
@@ -316,6 +324,13 @@ fn extensions_ui(ui: &mut egui::Ui, s: &Strings, extensions: &[CertExtension]) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn serials_read_in_byte_pairs() {
+        assert_eq!(super::byte_pairs("46f698"), "46 f6 98");
+        assert_eq!(super::byte_pairs("7"), "7");
+        assert_eq!(super::byte_pairs(""), "");
+    }
+
     #[test]
     fn dates_are_utc_calendar_dates() {
         assert_eq!(super::utc_date(0), "1970-01-01 00:00:00 UTC");

@@ -143,11 +143,16 @@ impl Failure {
                 port,
                 attempts,
             } => {
-                let reason = attempts
-                    .iter()
-                    .map(|(addr, why)| format!("{addr}: {why}"))
-                    .collect::<Vec<_>>()
-                    .join("; ");
+                // One address tried: what the OS said is the reason; several: each
+                // address with its own.
+                let reason = match attempts.as_slice() {
+                    [(_, why)] => why.clone(),
+                    _ => attempts
+                        .iter()
+                        .map(|(addr, why)| format!("{addr}: {why}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                };
                 Failure::new(
                     "visit-error-connect",
                     vec![
@@ -215,6 +220,10 @@ impl VisitState {
     /// A malformed address fails at once; one visit at a time.
     pub fn start(&mut self, ctx: &egui::Context) {
         if self.running.is_some() {
+            return;
+        }
+        if self.address.trim().is_empty() {
+            self.failure = Some(Failure::new("visit-error-no-address", Vec::new()));
             return;
         }
         let target = match Target::parse(&self.address) {
@@ -378,6 +387,14 @@ impl VisitState {
     }
 }
 
+/// What the server chose, as the panel shows it.
+enum Choice {
+    /// A registry name (`TLS_AES_128_GCM_SHA256`), in the wire's typeface.
+    Code(String),
+    /// A sentence.
+    Words(String),
+}
+
 /// What the lab's browser offered next to what the server chose, one parameter
 /// after the other (a side panel is too narrow for three columns of lists).
 fn negotiation_ui(ui: &mut egui::Ui, s: &Strings, host: &str, negotiation: &Negotiation) {
@@ -387,7 +404,10 @@ fn negotiation_ui(ui: &mut egui::Ui, s: &Strings, host: &str, negotiation: &Nego
         ui.weak(s.tr("visit-nothing-chosen"));
         return;
     };
-    let none = || s.tr("visit-chosen-none");
+    let code_or_none = |code: &Option<String>| match code {
+        Some(code) => Choice::Code(code.clone()),
+        None => Choice::Words(s.tr("visit-chosen-none")),
+    };
     let retry = match &chosen.hello_retry_group {
         Some(group) => s.tr_args("visit-retry-yes", &[("group", group.clone())]),
         None => s.tr("visit-retry-no"),
@@ -396,18 +416,22 @@ fn negotiation_ui(ui: &mut egui::Ui, s: &Strings, host: &str, negotiation: &Nego
         (
             "visit-suites",
             &offered.cipher_suites,
-            chosen.cipher_suite.clone(),
+            Choice::Code(chosen.cipher_suite.clone()),
         ),
         (
             "visit-groups",
             &offered.groups,
-            chosen.key_share_group.clone().unwrap_or_else(none),
+            code_or_none(&chosen.key_share_group),
         ),
-        ("visit-shares", &offered.key_share_groups, retry),
+        (
+            "visit-shares",
+            &offered.key_share_groups,
+            Choice::Words(retry),
+        ),
         (
             "visit-schemes",
             &offered.signature_schemes,
-            chosen.signature_scheme.clone().unwrap_or_else(none),
+            code_or_none(&chosen.signature_scheme),
         ),
     ];
     for (key, offer, choice) in rows {
@@ -421,11 +445,15 @@ fn negotiation_ui(ui: &mut egui::Ui, s: &Strings, host: &str, negotiation: &Nego
                 } else {
                     offer.join(", ")
                 };
-                ui.add(egui::Label::new(RichText::new(offer).monospace().small()).wrap());
+                ui.add(egui::Label::new(RichText::new(offer).monospace()).wrap());
             });
             ui.horizontal_wrapped(|ui| {
                 ui.weak(s.tr("visit-chosen"));
-                ui.add(egui::Label::new(RichText::new(choice).monospace().strong()).wrap());
+                let choice = match choice {
+                    Choice::Code(code) => RichText::new(code).monospace().strong(),
+                    Choice::Words(words) => RichText::new(words).strong(),
+                };
+                ui.add(egui::Label::new(choice).wrap());
             });
         });
     }
