@@ -354,8 +354,16 @@ fn a_refused_address_shows_one_error_line_and_the_session_stays() {
     h.run();
     assert!(!h.state().live.visit.is_running());
     let line = failure_line(&h).expect("a failure line");
+    assert!(line.starts_with("http://127.0.0.1/ is not HTTPS"), "{line}");
+    h.get_by_label(&line);
+    // So is one that does not parse.
+    h.state_mut().live.visit.address = "https://[::1/".to_string();
+    h.state_mut().apply(Command::Live(LiveCommand::Visit), &ctx);
+    h.run();
+    assert!(!h.state().live.visit.is_running());
+    let line = failure_line(&h).expect("a failure line");
     assert!(
-        line.starts_with("http://127.0.0.1/ is not an address"),
+        line.starts_with("https://[::1/ is not an address"),
         "{line}"
     );
     h.get_by_label(&line);

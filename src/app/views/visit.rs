@@ -189,6 +189,20 @@ impl Failure {
     }
 }
 
+/// The address as the browser reads it: `https://` added when none is typed (as a
+/// browser's address bar does), any other scheme refused in the window's words.
+fn with_scheme(typed: &str) -> Result<String, Failure> {
+    let typed = typed.trim();
+    match typed.split_once("://") {
+        None => Ok(format!("https://{typed}")),
+        Some((scheme, _)) if scheme.eq_ignore_ascii_case("https") => Ok(typed.to_string()),
+        Some(_) => Err(Failure::new(
+            "visit-error-not-https",
+            vec![("address", Argument::Raw(typed.to_string()))],
+        )),
+    }
+}
+
 /// The message key naming what the browser was doing when the network failed.
 fn stage_key(stage: Stage) -> &'static str {
     match stage {
@@ -226,7 +240,14 @@ impl VisitState {
             self.failure = Some(Failure::new("visit-error-no-address", Vec::new()));
             return;
         }
-        let target = match Target::parse(&self.address) {
+        let address = match with_scheme(&self.address) {
+            Ok(address) => address,
+            Err(failure) => {
+                self.failure = Some(failure);
+                return;
+            }
+        };
+        let target = match Target::parse(&address) {
             Ok(target) => target,
             Err(e) => {
                 self.failure = Some(Failure::of(&e));
@@ -479,6 +500,25 @@ mod tests {
         assert!(english.contains(&Strings::english().tr("visit-stage-reading")));
         assert_ne!(english, german);
         assert!(!german.contains('['), "{german}");
+    }
+
+    #[test]
+    fn an_address_without_a_scheme_is_https_and_another_scheme_is_refused() {
+        assert_eq!(
+            with_scheme(" localhost:8443/login "),
+            Ok("https://localhost:8443/login".to_string())
+        );
+        assert_eq!(
+            with_scheme("HTTPS://127.0.0.1/"),
+            Ok("HTTPS://127.0.0.1/".to_string())
+        );
+        let refused = with_scheme("ftp://127.0.0.1/").map_err(|f| f.line(&Strings::english()));
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|line| line.starts_with("ftp://127.0.0.1/ ")),
+            "{refused:?}"
+        );
     }
 
     #[test]
