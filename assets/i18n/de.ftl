@@ -440,6 +440,7 @@ kx-own-private = sein eigener privater Schlüssel (geheim, nie auf der Leitung)
 kx-peer-public = der öffentliche Schlüssel vom { $peer } (von der Leitung)
 kx-result = ergibt mit { $function }:
 kx-waiting = Der { $side } hat seine Seite noch nicht berechnet.
+kx-unseen = Der { $side } ist ein echtes Programm; sein privater Schlüssel verlässt ihn nie, daher sieht das Labor nur seinen öffentlichen Schlüssel. Er berechnet auf seiner Seite dasselbe Geheimnis.
 kx-match = Identisch: Alle { $n } Bytes stimmen überein. Beide Seiten haben jetzt dasselbe Geheimnis.
 kx-mismatch = Verschieden: Nur { $same } von { $n } Bytes stimmen überein.
 keys-label-prf = Label (für die PRF)

@@ -389,6 +389,7 @@ kx-own-private = its own private key (secret, never on the wire)
 kx-peer-public = the { $peer }'s public key (from the wire)
 kx-result = gives, by { $function }:
 kx-waiting = The { $side } has not computed its side yet.
+kx-unseen = The { $side } is a real program: its private key never leaves it, so the lab sees only its public key. It computes the same secret from its side.
 kx-match = Identical: all { $n } bytes match. Both sides now hold the same secret.
 kx-mismatch = Different: only { $same } of { $n } bytes match.
 keys-label-prf = Label (PRF)
