@@ -543,3 +543,4 @@ cert-extension-critical = kritisch
 visit-error-no-address = Zuerst eine Adresse eingeben, etwa https://localhost:8443/ für die Bank des Labors.
 cert-extension-critical-hint = Ein Browser, der eine kritische Erweiterung nicht versteht, muss das Zertifikat ablehnen.
 visit-error-not-https = { $address } ist kein HTTPS: Der Browser des Labors besucht nur https://-Adressen.
+visit-error-session = Die aufgezeichnete Sitzung lässt sich nicht anzeigen: { $reason }

@@ -550,3 +550,4 @@ cert-extension-critical = critical
 visit-error-no-address = Type an address first, such as https://localhost:8443/ for the lab's own bank.
 cert-extension-critical-hint = A browser that does not understand a critical extension must reject the certificate.
 visit-error-not-https = { $address } is not HTTPS: the lab's browser visits https:// addresses only.
+visit-error-session = The recorded session cannot be shown: { $reason }

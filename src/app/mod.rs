@@ -58,6 +58,7 @@ use views::{
 use crate::tls::{Protection, Side};
 pub use i18n::Strings;
 pub use session::{Inputs, Session};
+use views::visit::Failure;
 
 /// What the command line passes to the window.
 #[derive(Clone, Debug, Default)]
@@ -596,10 +597,9 @@ impl LabApp {
                 let Some(visit) = self.live.visit.visit(number) else {
                     return;
                 };
-                // A recorded timeline always reads back; were it ever not to, the
-                // session on screen simply stays.
-                if self.show_live_session(&visit.timeline).is_ok() {
-                    self.live.visit.shown = Some(number);
+                match self.show_live_session(&visit.timeline) {
+                    Ok(()) => self.live.visit.shown = Some(number),
+                    Err(reason) => self.live.visit.failure = Some(Failure::unshowable(reason)),
                 }
             }
         }

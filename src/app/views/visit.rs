@@ -100,6 +100,14 @@ impl Failure {
         Failure { key, args }
     }
 
+    /// A recorded session that cannot be put on screen (`reason` from the session).
+    pub fn unshowable(reason: String) -> Failure {
+        Failure::new(
+            "visit-error-session",
+            vec![("reason", Argument::Raw(reason))],
+        )
+    }
+
     /// The line in the language of `s`.
     pub fn line(&self, s: &Strings) -> String {
         let args: Vec<(&str, String)> = self
