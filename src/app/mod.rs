@@ -39,6 +39,7 @@ pub mod views {
     pub mod live;
     pub mod scenarios;
     pub mod sequence;
+    pub mod visit;
     pub mod wire_editor;
 }
 
@@ -57,6 +58,7 @@ use views::{
 use crate::tls::{Protection, Side};
 pub use i18n::Strings;
 pub use session::{Inputs, Session};
+use views::visit::Failure;
 
 /// What the command line passes to the window.
 #[derive(Clone, Debug, Default)]
@@ -320,6 +322,10 @@ impl LabApp {
         self.read_a11y_keys(ui.ctx());
         self.read_keys(ui.ctx());
         self.tick_play(ui.ctx());
+        if let Some(number) = self.live.visit.poll() {
+            self.commands
+                .push(Command::Live(live::LiveCommand::OpenVisit(number)));
+        }
         (self.inspector.lesson_fields, self.keys.lesson_keys) = self.lessons.highlights(self.step);
         let lesson_focus = self.lessons.focus(self.step);
         let (position, len) = self
@@ -424,7 +430,7 @@ impl LabApp {
                 .resizable(true)
                 .default_size(360.0)
                 .size_range(260.0..=(width * 0.3).max(261.0))
-                .show(ui, |ui| self.live.ui(ui, s, &mut commands));
+                .show(ui, |ui| self.live.ui(ui, s, session, &mut commands));
         }
         let width = ui.available_width();
         let sequence_panel = egui::Panel::left("sequence")
@@ -538,6 +544,7 @@ impl LabApp {
                     inputs.edits.clear();
                 }
                 self.live.shown = None;
+                self.live.visit.shown = None;
                 self.set_inputs(&inputs);
             }
             Command::SetTheme(theme) => self.settings.theme = theme,
@@ -580,23 +587,40 @@ impl LabApp {
                 let Some(recording) = self.live.recording(number) else {
                     return;
                 };
-                match Session::from_live(&recording.timeline) {
-                    Ok(mut session) => {
-                        if self.lesson_id().is_some() {
-                            self.leave_lesson();
-                        }
-                        session.generation = self.session.generation + 1;
-                        self.session = session;
-                        self.inputs.sync(&self.session.inputs);
-                        self.inputs.error = None;
-                        self.inspector.step_changed();
-                        self.step = 0;
-                        self.live.shown = Some(number);
-                    }
+                match self.show_live_session(&recording.timeline) {
+                    Ok(()) => self.live.shown = Some(number),
                     Err(reason) => self.live.error = Some(reason),
                 }
             }
+            live::LiveCommand::Visit => self.live.visit.start(ctx),
+            live::LiveCommand::OpenVisit(number) => {
+                let Some(visit) = self.live.visit.visit(number) else {
+                    return;
+                };
+                match self.show_live_session(&visit.timeline) {
+                    Ok(()) => self.live.visit.shown = Some(number),
+                    Err(reason) => self.live.visit.failure = Some(Failure::unshowable(reason)),
+                }
+            }
         }
+    }
+
+    /// Puts a live session (a real client's at the lab's server, or the lab's
+    /// browser's at a real server) on screen at its first step, leaving any lesson.
+    fn show_live_session(&mut self, timeline: &crate::sim::Timeline) -> Result<(), String> {
+        let mut session = Session::from_live(timeline)?;
+        if self.lesson_id().is_some() {
+            self.leave_lesson();
+        }
+        session.generation = self.session.generation + 1;
+        self.session = session;
+        self.inputs.sync(&self.session.inputs);
+        self.inputs.error = None;
+        self.inspector.step_changed();
+        self.step = 0;
+        self.live.shown = None;
+        self.live.visit.shown = None;
+        Ok(())
     }
 
     fn go_to(&mut self, step: usize, now: f64) {

@@ -95,6 +95,36 @@ pub struct Session {
     /// For a live session: what the client offered, what the server chose, and the
     /// client's JA4 fingerprint (read once, when the session is put on screen).
     pub negotiation: Option<handshake_lab_core::live::Negotiation>,
+    /// For a live session: every certificate the server sent and the anchor the
+    /// browser's path led to (a simulated session shows its root and server
+    /// certificate only, as it always has).
+    pub live_chain: Option<LiveChain>,
+}
+
+/// A live session's certificates as the certificate panel shows them.
+#[derive(Clone, Debug)]
+pub struct LiveChain {
+    /// What the server's Certificate message carried, leaf first; empty when it sent
+    /// none; the error when the message does not decode.
+    pub sent: Result<Vec<CertView>, String>,
+    /// The trust anchor the browser's path ended at; `None` when the chain led to no
+    /// certificate the browser trusts (the session then ends in `unknown_ca`).
+    pub anchor: Option<CertView>,
+}
+
+impl LiveChain {
+    /// Read once, when the session is put on screen.
+    pub fn of(timeline: &Timeline) -> LiveChain {
+        let summarize = |der: &Vec<u8>| summarize_certificate(der).map_err(|e| e.to_string());
+        let sent = match received_chain(timeline) {
+            None => Ok(Vec::new()),
+            Some(chain) => chain.map(|ders| ders.iter().map(summarize).collect()),
+        };
+        let anchor = Some(&timeline.pki.ca_cert_der)
+            .filter(|der| !der.is_empty())
+            .map(summarize);
+        LiveChain { sent, anchor }
+    }
 }
 
 impl Session {
@@ -123,6 +153,7 @@ impl Session {
             previous: None,
             generation: 1,
             negotiation: None,
+            live_chain: None,
         })
     }
 
@@ -149,6 +180,7 @@ impl Session {
             previous: None,
             generation: 1,
             negotiation: handshake_lab_core::live::negotiation(timeline),
+            live_chain: Some(LiveChain::of(timeline)),
         })
     }
 
@@ -242,21 +274,38 @@ pub fn same_point(name: StepName) -> StepName {
 /// received: the attacker's in `mitm`, as it arrived in TLS 1.2 (where it is sent in
 /// the clear and the wire editor can change it), as the sender encrypted it in TLS 1.3.
 pub fn received_certificate(timeline: &Timeline) -> Option<Result<Vec<u8>, String>> {
+    received_chain(timeline).map(|chain| {
+        chain.and_then(|certs| {
+            certs
+                .into_iter()
+                .next()
+                .ok_or_else(|| UNREADABLE_CERTIFICATE.to_string())
+        })
+    })
+}
+
+const UNREADABLE_CERTIFICATE: &str = "the Certificate message as received does not decode";
+
+/// Every certificate (DER, leaf first) of the first Certificate message the browser
+/// received, read as [`received_certificate`] reads the leaf.
+pub fn received_chain(timeline: &Timeline) -> Option<Result<Vec<Vec<u8>>, String>> {
     let record = timeline
         .steps
         .iter()
         .filter(|s| s.to == Side::Client)
         .flat_map(|s| s.records.iter())
         .find(|r| r.message == MessageKind::Handshake(HandshakeType::Certificate))?;
-    let unreadable = || "the Certificate message as received does not decode".to_string();
-    let leaf = if let Some(inner) = &record.inner_plaintext {
+    let chain = if let Some(inner) = &record.inner_plaintext {
         decode_inner_plaintext(inner)
             .ok()
             .and_then(|(_, content)| HandshakeMessage::decode(content).ok())
             .and_then(|(message, _)| match message {
-                HandshakeMessage::Certificate(c) => {
-                    c.certificate_list.into_iter().next().map(|e| e.cert_data)
-                }
+                HandshakeMessage::Certificate(c) => Some(
+                    c.certificate_list
+                        .into_iter()
+                        .map(|e| e.cert_data)
+                        .collect(),
+                ),
                 _ => None,
             })
     } else {
@@ -265,9 +314,9 @@ pub fn received_certificate(timeline: &Timeline) -> Option<Result<Vec<u8>, Strin
             .get(5..)
             .and_then(|body| Tls12Message::decode(body).ok())
             .and_then(|(message, _)| match message {
-                Tls12Message::Certificate(c) => c.certificate_list.into_iter().next(),
+                Tls12Message::Certificate(c) => Some(c.certificate_list),
                 _ => None,
             })
     };
-    Some(leaf.ok_or_else(unreadable))
+    Some(chain.ok_or_else(|| UNREADABLE_CERTIFICATE.to_string()))
 }

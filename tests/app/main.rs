@@ -20,3 +20,4 @@ mod strings;
 mod support;
 #[path = "../common/teacher_folder.rs"]
 mod teacher_folder;
+mod visit;

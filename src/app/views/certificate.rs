@@ -3,8 +3,9 @@
 
 use eframe::egui::{self, RichText};
 
+use crate::app::session::{CertView, LiveChain};
 use crate::app::{Session, Strings, spaced_hex};
-use crate::crypto::pki::CertSummary;
+use crate::crypto::pki::{CertExtension, CertSummary};
 use crate::tls::Side;
 use crate::wire::{HandshakeType, MessageKind};
 
@@ -85,6 +86,10 @@ pub fn ui(ui: &mut egui::Ui, s: &Strings, session: &Session, step: usize) {
                 });
             }
             ui.separator();
+            if let Some(chain) = &session.live_chain {
+                live_chain_ui(ui, s, chain);
+                return;
+            }
             for (key, cert) in [
                 ("cert-server", &session.server),
                 ("cert-root", &session.root),
@@ -161,8 +166,171 @@ fn summary_grid(ui: &mut egui::Ui, s: &Strings, key: &str, c: &CertSummary) {
     });
 }
 
+/// A live session's chain: every certificate the server sent, leaf first, then the
+/// anchor the browser's path led to; each with its key, signature and extensions.
+fn live_chain_ui(ui: &mut egui::Ui, s: &Strings, chain: &LiveChain) {
+    let sent = match &chain.sent {
+        Ok(sent) => sent,
+        Err(reason) => {
+            ui.label(s.tr_args("cert-unreadable", &[("reason", reason.clone())]));
+            return;
+        }
+    };
+    ui.label(s.tr("cert-chain-intro"));
+    if sent.is_empty() {
+        ui.weak(s.tr("cert-chain-none-sent"));
+    }
+    let total = sent.len().to_string();
+    for (index, cert) in sent.iter().enumerate() {
+        let key = if index == 0 {
+            "cert-chain-leaf"
+        } else {
+            "cert-chain-intermediate"
+        };
+        let title = s.tr_args(
+            key,
+            &[("n", (index + 1).to_string()), ("total", total.clone())],
+        );
+        // The site's own certificate open, the CAs above it folded.
+        certificate_card(ui, s, ("sent", index), &title, cert, index == 0);
+    }
+    match &chain.anchor {
+        Some(anchor) => {
+            certificate_card(
+                ui,
+                s,
+                ("anchor", 0),
+                &s.tr("cert-chain-anchor"),
+                anchor,
+                false,
+            );
+        }
+        None => {
+            ui.add_space(4.0);
+            ui.add(egui::Label::new(RichText::new(s.tr("cert-chain-no-anchor")).strong()).wrap());
+        }
+    }
+}
+
+/// One certificate of a live chain, folded under its title.
+fn certificate_card(
+    ui: &mut egui::Ui,
+    s: &Strings,
+    id: (&str, usize),
+    title: &str,
+    cert: &CertView,
+    open: bool,
+) {
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt(("live_cert", id))
+        .default_open(open)
+        .show(ui, |ui| match cert {
+            Ok(summary) => live_summary(ui, s, id, summary),
+            Err(reason) => {
+                ui.label(s.tr_args("cert-unreadable", &[("reason", reason.clone())]));
+            }
+        });
+}
+
+/// A real certificate's fields: who, by whom, when, which key, how signed, and every
+/// extension by name.
+fn live_summary(ui: &mut egui::Ui, s: &Strings, id: (&str, usize), c: &CertSummary) {
+    let mut rows = vec![
+        (s.tr("cert-subject"), c.subject.clone(), false),
+        (s.tr("cert-issuer"), c.issuer.clone(), false),
+    ];
+    if !c.san_dns.is_empty() {
+        rows.push((s.tr("cert-san"), c.san_dns.join(", "), false));
+    }
+    rows.extend([
+        (
+            s.tr("cert-validity"),
+            s.tr_args(
+                "cert-validity-range",
+                &[
+                    ("from", utc_date(c.not_before)),
+                    ("to", utc_date(c.not_after)),
+                ],
+            ),
+            false,
+        ),
+        (s.tr("cert-key"), c.public_key_description.clone(), false),
+        (
+            s.tr("cert-signed-with"),
+            c.signature_algorithm.clone(),
+            false,
+        ),
+        // In byte pairs, so a 20-byte serial wraps between bytes in a narrow panel.
+        (s.tr("cert-serial"), byte_pairs(&c.serial_hex), true),
+    ]);
+    ui.push_id(("live_cert_rows", id), |ui| {
+        for (name, value, mono) in rows {
+            ui.add_space(2.0);
+            ui.weak(name);
+            let text = if mono {
+                RichText::new(value).monospace()
+            } else {
+                RichText::new(value)
+            };
+            ui.indent("value", |ui| {
+                ui.add(egui::Label::new(text).wrap());
+            });
+        }
+        ui.add_space(2.0);
+        extensions_ui(ui, s, &c.extensions);
+    });
+}
+
+/// `"46f698"` as `"46 f6 98"`.
+fn byte_pairs(hex: &str) -> String {
+    hex.as_bytes()
+        .chunks(2)
+        .map(|pair| String::from_utf8_lossy(pair))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The extensions of one certificate, folded: name (or OID), critical or not, value.
+fn extensions_ui(ui: &mut egui::Ui, s: &Strings, extensions: &[CertExtension]) {
+    let title = s.tr_args("cert-extensions", &[("n", extensions.len().to_string())]);
+    egui::CollapsingHeader::new(title)
+        .id_salt("extensions")
+        .default_open(false)
+        .show(ui, |ui| {
+            if extensions.is_empty() {
+                ui.weak(s.tr("cert-extensions-none"));
+            }
+            for extension in extensions {
+                ui.add_space(2.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong(extension.name.unwrap_or(extension.oid.as_str()));
+                    if extension.name.is_some() {
+                        ui.weak(RichText::new(&extension.oid).monospace().small());
+                    }
+                    if extension.critical {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            s.tr("cert-extension-critical"),
+                        )
+                        .on_hover_text(s.tr("cert-extension-critical-hint"));
+                    }
+                });
+                ui.indent("extension_value", |ui| {
+                    ui.add(egui::Label::new(RichText::new(&extension.value).monospace()).wrap());
+                });
+            }
+        });
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn serials_read_in_byte_pairs() {
+        assert_eq!(super::byte_pairs("46f698"), "46 f6 98");
+        assert_eq!(super::byte_pairs("7"), "7");
+        assert_eq!(super::byte_pairs(""), "");
+    }
+
     #[test]
     fn dates_are_utc_calendar_dates() {
         assert_eq!(super::utc_date(0), "1970-01-01 00:00:00 UTC");

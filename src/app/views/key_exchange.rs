@@ -77,13 +77,16 @@ pub fn ui(ui: &mut egui::Ui, s: &Strings, timeline: &Timeline, step: usize) {
         .default_open(true)
         .show(ui, |ui| {
             ui.add(egui::Label::new(s.tr("kx-explain")).wrap());
+            // In a live session the other end is a real program: its half is
+            // never known to the lab, not merely not yet computed.
+            let live = timeline.scenario.name == crate::sim::ScenarioName::Live;
             for (index, (a, b)) in pairs.iter().enumerate() {
-                ui.push_id(("kx", index), |ui| pair(ui, s, a, b.as_ref()));
+                ui.push_id(("kx", index), |ui| pair(ui, s, a, b.as_ref(), live));
             }
         });
 }
 
-fn pair(ui: &mut egui::Ui, s: &Strings, a: &Half<'_>, b: Option<&Half<'_>>) {
+fn pair(ui: &mut egui::Ui, s: &Strings, a: &Half<'_>, b: Option<&Half<'_>>, live: bool) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         // Side by side when there is room, one above the other otherwise.
@@ -92,7 +95,7 @@ fn pair(ui: &mut egui::Ui, s: &Strings, a: &Half<'_>, b: Option<&Half<'_>>) {
                 half(&mut columns[0], s, a);
                 match b {
                     Some(b) => half(&mut columns[1], s, b),
-                    None => waiting(&mut columns[1], s, a),
+                    None => waiting(&mut columns[1], s, a, live),
                 }
             });
         } else {
@@ -100,7 +103,7 @@ fn pair(ui: &mut egui::Ui, s: &Strings, a: &Half<'_>, b: Option<&Half<'_>>) {
             ui.separator();
             match b {
                 Some(b) => half(ui, s, b),
-                None => waiting(ui, s, a),
+                None => waiting(ui, s, a, live),
             }
         }
         if let Some(b) = b {
@@ -109,8 +112,12 @@ fn pair(ui: &mut egui::Ui, s: &Strings, a: &Half<'_>, b: Option<&Half<'_>>) {
     });
 }
 
-fn waiting(ui: &mut egui::Ui, s: &Strings, a: &Half<'_>) {
-    ui.weak(s.tr_args("kx-waiting", &[("side", s.tr(side_key(a.peer)))]));
+fn waiting(ui: &mut egui::Ui, s: &Strings, a: &Half<'_>, live: bool) {
+    let key = if live { "kx-unseen" } else { "kx-waiting" };
+    ui.add(
+        egui::Label::new(RichText::new(s.tr_args(key, &[("side", s.tr(side_key(a.peer)))])).weak())
+            .wrap(),
+    );
 }
 
 fn half(ui: &mut egui::Ui, s: &Strings, h: &Half<'_>) {

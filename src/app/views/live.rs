@@ -1,13 +1,17 @@
-//! The "Live" source: the lab's bank listens for real browsers on this machine, the
-//! connections arrive in a list, and any one of them can be stepped through like a
-//! simulated session. A new connection never replaces the one on screen.
+//! The "Live" source, two ways: the lab's browser visits a real server
+//! ([`visit`](crate::app::views::visit), above), and the lab's bank listens for real
+//! browsers on this machine (below), their connections arriving in a list. Any
+//! session of either can be stepped through like a simulated one. A new connection
+//! never replaces the one on screen.
 
 use std::sync::Arc;
 
 use eframe::egui;
 use handshake_lab_live::{Limits, Listening, Recording, ServeConfig};
 
-use crate::app::{Command, Strings};
+use crate::app::views::visit::VisitState;
+use crate::app::{Command, Session, Strings};
+use crate::sim::Timeline;
 
 /// The default port: above 1024, so no privileges are needed.
 pub const DEFAULT_PORT: u16 = 8443;
@@ -28,6 +32,8 @@ pub struct LiveState {
     pub shown: Option<usize>,
     /// The recordings as of the last change (refreshed when the server says so).
     recordings: Vec<Arc<Recording>>,
+    /// The lab's browser visiting real servers.
+    pub visit: VisitState,
 }
 
 impl Default for LiveState {
@@ -40,6 +46,7 @@ impl Default for LiveState {
             error: None,
             shown: None,
             recordings: Vec::new(),
+            visit: VisitState::default(),
         }
     }
 }
@@ -55,6 +62,10 @@ pub enum LiveCommand {
     Stop,
     /// Show the recording with this number.
     Open(usize),
+    /// Visit the address typed in the visit section.
+    Visit,
+    /// Show the visit with this number.
+    OpenVisit(usize),
 }
 
 impl LiveState {
@@ -96,11 +107,31 @@ impl LiveState {
             .find(|r| r.number == number)
     }
 
-    /// The live panel: start/stop, how to trust the lab, the connections.
-    pub fn ui(&mut self, ui: &mut egui::Ui, s: &Strings, commands: &mut Vec<Command>) {
+    /// The live panel: visiting a server, then the lab's own server (start/stop, how
+    /// to trust the lab, the connections); one scroll area for both.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        s: &Strings,
+        session: &Session,
+        commands: &mut Vec<Command>,
+    ) {
         if let Some(listening) = &self.listening {
             self.recordings = listening.recordings();
         }
+        egui::ScrollArea::vertical()
+            .id_salt("live_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.visit.ui(ui, s, session, commands);
+                ui.add_space(8.0);
+                ui.separator();
+                self.serve_ui(ui, s, commands);
+            });
+    }
+
+    /// The lab's own server: start/stop, how to trust the lab, the connections.
+    fn serve_ui(&mut self, ui: &mut egui::Ui, s: &Strings, commands: &mut Vec<Command>) {
         ui.heading(s.tr("live-heading"));
         ui.label(s.tr("live-intro"));
         ui.add_space(6.0);
@@ -156,39 +187,42 @@ impl LiveState {
             "live-connections",
             &[("n", self.recordings.len().to_string())],
         ));
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for recording in self.recordings.iter().rev() {
-                let client = recording
-                    .client
-                    .clone()
-                    .unwrap_or_else(|| s.tr("live-client-unknown"));
-                let outcome = if recording.open {
-                    s.tr("live-open")
-                } else {
-                    recording
-                        .timeline
-                        .outcome
-                        .line()
-                        .trim_start_matches("outcome: ")
-                        .to_string()
-                };
-                let label = s.tr_args(
-                    "live-connection",
-                    &[
-                        ("number", format!("{:04}", recording.number)),
-                        ("time", clock_time(recording.timeline.start_unix)),
-                        ("client", client),
-                        ("address", recording.peer.to_string()),
-                        ("outcome", outcome),
-                    ],
-                );
-                let shown = self.shown == Some(recording.number);
-                if ui.selectable_label(shown, label).clicked() && !shown {
-                    commands.push(Command::Live(LiveCommand::Open(recording.number)));
-                }
+        for recording in self.recordings.iter().rev() {
+            let client = recording
+                .client
+                .clone()
+                .unwrap_or_else(|| s.tr("live-client-unknown"));
+            let outcome = if recording.open {
+                s.tr("live-open")
+            } else {
+                outcome_words(&recording.timeline)
+            };
+            let label = s.tr_args(
+                "live-connection",
+                &[
+                    ("number", format!("{:04}", recording.number)),
+                    ("time", clock_time(recording.timeline.start_unix)),
+                    ("client", client),
+                    ("address", recording.peer.to_string()),
+                    ("outcome", outcome),
+                ],
+            );
+            let shown = self.shown == Some(recording.number);
+            if ui.selectable_label(shown, label).clicked() && !shown {
+                commands.push(Command::Live(LiveCommand::Open(recording.number)));
             }
-        });
+        }
     }
+}
+
+/// How a session ended, as the `outcome:` line says it (`completed`, `aborted by
+/// client: unknown_ca`).
+pub fn outcome_words(timeline: &Timeline) -> String {
+    timeline
+        .outcome
+        .line()
+        .trim_start_matches("outcome: ")
+        .to_string()
 }
 
 /// The top bar's toggle for the live panel.
@@ -203,7 +237,7 @@ pub fn top_button(ui: &mut egui::Ui, s: &Strings, live: &LiveState, commands: &m
 }
 
 /// "14:03:27" (UTC) for a unix time.
-fn clock_time(unix: u64) -> String {
+pub fn clock_time(unix: u64) -> String {
     let day = unix % 86_400;
     format!("{:02}:{:02}:{:02}", day / 3600, day % 3600 / 60, day % 60)
 }

@@ -119,6 +119,25 @@ mod tests {
     }
 
     #[test]
+    fn a_real_servers_session_ticket_has_words_in_every_language() {
+        use crate::sim::StepKind;
+        use crate::tls::Role;
+        use crate::wire::HandshakeType;
+        let ticket = StepName::new(StepKind::OtherHandshake(
+            Role::Server,
+            HandshakeType::NewSessionTicket,
+        ));
+        assert_eq!(ticket.to_string(), "server_new_session_ticket");
+        for (code, _) in crate::app::i18n::LANGUAGES {
+            let s = Strings::for_language(code);
+            assert!(
+                step_text_keys(&s, ScenarioName::Live, ticket).is_some(),
+                "{code}: a visited server's NewSessionTicket has no words"
+            );
+        }
+    }
+
+    #[test]
     fn scenario_words_come_before_the_step_alone() {
         let s = Strings::english();
         let step = |scenario, name: &str| {
