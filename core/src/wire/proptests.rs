@@ -297,11 +297,27 @@ fn message() -> impl Strategy<Value = HandshakeMessage> {
             })
         }),
         bytes(1..49).prop_map(|verify_data| HandshakeMessage::Finished(Finished { verify_data })),
+        // Types the decoder reads field by field but keeps as `Unknown` with their
+        // body (NewSessionTicket, KeyUpdate) get well-formed bodies of their own below.
         (
-            any::<u8>().prop_filter("modelled type", |t| ![1, 2, 8, 11, 15, 20].contains(t)),
+            any::<u8>().prop_filter("modelled type", |t| ![1, 2, 4, 8, 11, 15, 20, 24]
+                .contains(t)),
             bytes(0..40)
         )
             .prop_map(|(typ, body)| HandshakeMessage::Unknown { typ, body }),
+        (any::<[u8; 8]>(), bytes(0..20), bytes(1..40), bytes(0..20)).prop_map(
+            |(lifetime_and_age_add, nonce, ticket, extensions)| {
+                let mut body = lifetime_and_age_add.to_vec();
+                super::codec::put_vector(&mut body, super::codec::LenWidth::U8, &nonce);
+                super::codec::put_vector(&mut body, super::codec::LenWidth::U16, &ticket);
+                super::codec::put_vector(&mut body, super::codec::LenWidth::U16, &extensions);
+                HandshakeMessage::Unknown { typ: 4, body }
+            }
+        ),
+        any::<u8>().prop_map(|request| HandshakeMessage::Unknown {
+            typ: 24,
+            body: vec![request],
+        }),
     ]
 }
 
@@ -317,7 +333,14 @@ fn block_ok(msg: &HandshakeMessage) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // A fixed seed: the same cases on every machine, so CI fails only for a change
+    // in the code (explore with another seed by changing it locally).
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_0001),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn arbitrary_bytes_never_panic(input in bytes(0..200)) {

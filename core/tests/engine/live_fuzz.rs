@@ -355,6 +355,8 @@ fn session_pki() -> SessionPki {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 320,
+        // Fixed: the same cases on every machine (see wire::proptests).
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_0002),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
