@@ -16,6 +16,7 @@ pub mod access {
     pub mod inspector_keys;
 }
 pub mod i18n;
+pub mod icon;
 pub mod language;
 /// Lesson mode: the catalog, the open lesson and its step, the lesson panel.
 pub mod lesson_mode {
@@ -89,11 +90,15 @@ pub fn run_app(app: LabApp) -> Result<(), String> {
         strings.tr("app-title"),
         strings.tr("app-subtitle")
     );
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_inner_size([1440.0, 900.0])
+        .with_min_inner_size([960.0, 600.0]);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([960.0, 600.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
