@@ -218,7 +218,10 @@ impl Catalog {
             .into_iter()
             .filter(|s| (s.lang == "en" || s.lang == lang) && source_id(s) == id)
             .collect();
-        let problems = problems.into_iter().filter(|p| stem(&p.file) == id).collect();
+        let problems = problems
+            .into_iter()
+            .filter(|p| stem(&p.file) == id)
+            .collect();
         Catalog::build(sources, problems, lang)
     }
 
@@ -369,9 +372,16 @@ mod tests {
             let one = Catalog::build_one(sources.clone(), problems.clone(), "de", id);
             assert_eq!(one.entries.len(), 1, "{id}");
             let (a, b) = (&one.entries[0], whole.get(id).expect("listed"));
-            assert_eq!((&a.file, a.title(), a.error()), (&b.file, b.title(), b.error()));
+            assert_eq!(
+                (&a.file, a.title(), a.error()),
+                (&b.file, b.title(), b.error())
+            );
         }
-        assert!(Catalog::build_one(sources, problems, "de", "09-z").entries.is_empty());
+        assert!(
+            Catalog::build_one(sources, problems, "de", "09-z")
+                .entries
+                .is_empty()
+        );
     }
 
     #[test]
