@@ -268,7 +268,8 @@ impl LabApp {
             ));
         }
         if options.lesson.is_none() {
-            options.lesson = lesson_mode::loading::first_lesson_id(options.lessons.as_deref(), "en");
+            options.lesson =
+                lesson_mode::loading::first_lesson_id(options.lessons.as_deref(), "en");
         }
         LabApp::new(options)
     }

@@ -22,7 +22,9 @@ pub fn default_folder() -> PathBuf {
         return PathBuf::from(folder);
     }
     let dirs = directories::UserDirs::new();
-    let pictures = dirs.as_ref().and_then(|d| d.picture_dir().map(Path::to_path_buf));
+    let pictures = dirs
+        .as_ref()
+        .and_then(|d| d.picture_dir().map(Path::to_path_buf));
     let home = dirs.as_ref().map(|d| d.home_dir().join("Pictures"));
     match pictures.or(home) {
         Some(pictures) => pictures.join("Handshake Lab"),

@@ -22,8 +22,14 @@ fn every_subcommand_has_a_man_page_named_in_the_main_one() {
     for sub in subcommands() {
         let name = sub.get_name();
         let file = format!("handshake-lab-{name}.1");
-        assert!(names.contains(&file.as_str()), "{file} missing from {names:?}");
-        assert!(main.contains(&format!("handshake\\-lab\\-{name}(1)")), "{name} not in the main page");
+        assert!(
+            names.contains(&file.as_str()),
+            "{file} missing from {names:?}"
+        );
+        assert!(
+            main.contains(&format!("handshake\\-lab\\-{name}(1)")),
+            "{name} not in the main page"
+        );
         let page = &pages.iter().find(|(n, _)| *n == file).expect("listed").1;
         let page = String::from_utf8_lossy(page);
         for arg in sub.get_arguments().filter_map(clap::Arg::get_long) {
@@ -75,10 +81,17 @@ fn validate(program: &str, args: &[&str]) {
 fn the_desktop_entry_and_the_metainfo_validate() {
     let desktop = top().join("assets/linux/handshake-lab.desktop");
     let metainfo = top().join("assets/linux/example.handshake_lab.HandshakeLab.metainfo.xml");
-    validate("desktop-file-validate", &[desktop.to_str().expect("utf-8 path")]);
+    validate(
+        "desktop-file-validate",
+        &[desktop.to_str().expect("utf-8 path")],
+    );
     validate(
         "appstreamcli",
-        &["validate", "--no-net", metainfo.to_str().expect("utf-8 path")],
+        &[
+            "validate",
+            "--no-net",
+            metainfo.to_str().expect("utf-8 path"),
+        ],
     );
 }
 
