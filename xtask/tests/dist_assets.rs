@@ -120,3 +120,43 @@ fn the_metainfo_shows_the_committed_screenshots_at_their_size() {
         assert!(attributes.contains(&size), "{name} is {size}: {attributes}");
     }
 }
+
+/// What bash completes for the words of `line` (the last one being typed), with the
+/// generated script loaded as bash-completion would.
+fn bash_completes(line: &[&str]) -> Option<String> {
+    let dir = std::env::temp_dir().join(format!("xtask-bash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let script = dir.join("handshake-lab");
+    std::fs::write(&script, completion(clap_complete::Shell::Bash)).expect("written");
+    let words: Vec<String> = line.iter().map(|w| format!("'{w}'")).collect();
+    let program = format!(
+        "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; _handshake__lab handshake-lab '{}' '{}'; echo \"${{COMPREPLY[*]}}\"",
+        script.display(),
+        words.join(" "),
+        line.len() - 1,
+        line[line.len() - 1],
+        line[line.len() - 2],
+    );
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(program)
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+#[test]
+fn bash_completes_subcommands_their_flags_and_values() {
+    let Some(top) = bash_completes(&["handshake-lab", "tr"]) else {
+        eprintln!("no bash here: not checked");
+        return;
+    };
+    assert_eq!(top, "trace");
+    let flags = bash_completes(&["handshake-lab", "trace", "--sc"]).unwrap_or_default();
+    assert_eq!(flags, "--scenario");
+    let values =
+        bash_completes(&["handshake-lab", "trace", "--scenario", "ex"]).unwrap_or_default();
+    assert_eq!(values, "expired");
+    let serve = bash_completes(&["handshake-lab", "serve", "--k"]).unwrap_or_default();
+    assert_eq!(serve, "--key");
+}
