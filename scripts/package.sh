@@ -40,6 +40,9 @@ cargo build --release --locked -p handshake-lab -p xtask
 rm -rf "$DIST"
 mkdir -p "$DIST"
 "$TARGET/release/xtask" dist-assets "$DIST" >/dev/null
+# Debian policy: man pages gzipped, without a timestamp (cargo-deb leaves generated
+# files as they are).
+gzip -9n "$DIST"/man/*.1
 
 for size in 16 24 32 48 64 128 256 512; do
   mkdir -p "$DIST/icons/${size}x${size}"
