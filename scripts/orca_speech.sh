@@ -19,12 +19,9 @@ eval "$(dbus-launch --sh-syntax)"
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true; }
 trap cleanup EXIT
-/usr/libexec/at-spi-bus-launcher --launch-immediately & pids+=($!)
-sleep 1
-for flag in IsEnabled ScreenReaderEnabled; do
-  dbus-send --session --dest=org.a11y.Bus /org/a11y/bus org.freedesktop.DBus.Properties.Set \
-    string:org.a11y.Status string:$flag variant:boolean:true
-done
+# shellcheck source=scripts/a11y_bus.sh
+. "$here/a11y_bus.sh"
+a11y_bus_start IsEnabled ScreenReaderEnabled
 Xvfb "$display" -screen 0 1920x1080x24 >/dev/null 2>&1 & pids+=($!)
 sleep 1
 export DISPLAY=$display

@@ -16,13 +16,22 @@ eval "$(dbus-launch --sh-syntax)"
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true; }
 pids=()
 trap cleanup EXIT
-/usr/libexec/at-spi-bus-launcher --launch-immediately & pids+=($!)
-sleep 1
+# shellcheck source=scripts/a11y_bus.sh
+. "$here/a11y_bus.sh"
 # The switch a screen reader flips: apps only build their AT-SPI tree when it is on.
-dbus-send --session --dest=org.a11y.Bus /org/a11y/bus org.freedesktop.DBus.Properties.Set \
-  string:org.a11y.Status string:IsEnabled variant:boolean:true
+a11y_bus_start IsEnabled
 Xvfb "$display" -screen 0 1920x1080x24 >/dev/null 2>&1 & pids+=($!)
-sleep 1
+wait_until 30 "the X server on $display" xdpyinfo -display "$display"
 DISPLAY=$display HOME=$(mktemp -d) "$bin" "$@" >/dev/null 2>&1 & pids+=($!)
-sleep "${SCREEN_READER_WAIT:-8}"
-DISPLAY=$display /usr/bin/python3 "$here/atspi_tree.py" handshake-lab
+tree() { DISPLAY=$display /usr/bin/python3 "$here/atspi_tree.py" handshake-lab; }
+# The app registers on the bus before its first frame; its window (titled "Handshake
+# Lab ...") is in the tree once a frame was drawn. Wait for that, at most
+# SCREEN_READER_WAIT seconds, then give the frame's widgets a moment more to settle.
+window_in_tree() { tree 2>/dev/null | grep -q "'Handshake Lab"; }
+wait_until "${SCREEN_READER_WAIT:-60}" "the window in the accessibility tree" window_in_tree
+previous=
+until [ "$previous" = "$(tree 2>/dev/null | wc -l)" ]; do
+  previous=$(tree 2>/dev/null | wc -l)
+  sleep 0.5
+done
+tree

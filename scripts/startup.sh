@@ -37,6 +37,7 @@ done
 
 # Idle CPU and peak memory: start the app, let it settle, sample CPU time over 10 s.
 HOME=$HOME_DIR /usr/bin/time -v "$APP" 2>/tmp/hl-time.txt &
+TIMED=$!
 sleep 4
 PID=$(pgrep -n -f "^$APP$" || true)
 if [ -n "$PID" ]; then
@@ -47,7 +48,8 @@ if [ -n "$PID" ]; then
   echo "app idle CPU over 10 s: $(( (t1 - t0) * 1000 / hz )) ms of CPU time ($(awk "BEGIN {print ($t1-$t0)/$hz/10*100}") %)"
   kill "$PID"
 fi
-wait || true
+# That run only: a bare `wait` would also wait for the Xvfb this script started.
+wait "$TIMED" || true
 echo "app peak memory: $(awk -F: '/Maximum resident/ {print $2}' /tmp/hl-time.txt | tr -d ' ') KiB"
 HOME=$HOME_DIR HANDSHAKE_LAB_MEASURE_STARTUP=1 /usr/bin/time -v "$BARE" >/dev/null 2>/tmp/hl-time-bare.txt || true
 echo "bare peak memory: $(awk -F: '/Maximum resident/ {print $2}' /tmp/hl-time-bare.txt | tr -d ' ') KiB (to first frame)"

@@ -56,7 +56,7 @@ impl LabApp {
         }
         self.strings = Strings::for_language(code);
         report_missing(&self.strings);
-        self.lessons.catalog = crate::lesson::load_catalog(self.options.lessons.as_deref(), code);
+        self.lessons.reload(self.options.lessons.as_deref(), code);
         // The open lesson stays at its step with the session the student has (inputs
         // typed included): only its text is taken from the new catalog.
         let id = self.lesson_id().map(str::to_string);

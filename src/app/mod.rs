@@ -16,11 +16,13 @@ pub mod access {
     pub mod inspector_keys;
 }
 pub mod i18n;
+pub mod icon;
 pub mod language;
 /// Lesson mode: the catalog, the open lesson and its step, the lesson panel.
 pub mod lesson_mode {
     pub mod lesson_view;
     pub mod lessons;
+    pub mod loading;
 }
 pub mod screenshot;
 pub mod session;
@@ -90,11 +92,15 @@ pub fn run_app(app: LabApp) -> Result<(), String> {
         strings.tr("app-title"),
         strings.tr("app-subtitle")
     );
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_inner_size([1440.0, 900.0])
+        .with_min_inner_size([960.0, 600.0]);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([960.0, 600.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -229,7 +235,7 @@ pub struct LabApp {
     applied_style: Option<(Theme, bool, u32)>,
     /// Saving the window as a PNG.
     pub screenshot: screenshot::ScreenshotState,
-    /// The startup measurement was printed.
+    /// The first frame was drawn (the startup measurement printed, if asked for).
     measured_startup: bool,
     inputs: inputs::InputsState,
     sequence: sequence::SequenceState,
@@ -264,8 +270,8 @@ impl LabApp {
             ));
         }
         if options.lesson.is_none() {
-            let catalog = crate::lesson::load_catalog(options.lessons.as_deref(), "en");
-            options.lesson = catalog.entries.first().map(|e| e.id.clone());
+            options.lesson =
+                lesson_mode::loading::first_lesson_id(options.lessons.as_deref(), "en");
         }
         LabApp::new(options)
     }
@@ -278,7 +284,12 @@ impl LabApp {
         }
         let session = Session::compute(&first)?;
         let lang = language::known(options.lang.as_deref().unwrap_or("en"));
-        let catalog = crate::lesson::load_catalog(options.lessons.as_deref(), lang);
+        // Only the lesson opened now; the others after the first frame.
+        let lessons = lessons::LessonsState::starting(
+            options.lessons.as_deref(),
+            lang,
+            options.lesson.as_deref(),
+        );
         let step = options.step.map_or(0, |s| {
             s.saturating_sub(1).min(session.len().saturating_sub(1))
         });
@@ -296,7 +307,7 @@ impl LabApp {
             sequence: sequence::SequenceState::default(),
             inspector: inspector::InspectorState::default(),
             keys: keys::KeysState::default(),
-            lessons: lessons::LessonsState::new(catalog),
+            lessons,
             wire_editor: wire_editor::WireEditorState::default(),
             live: live::LiveState::default(),
             commands: Vec::new(),
@@ -317,6 +328,7 @@ impl LabApp {
 
     /// Draws the whole window, then applies what the views asked for.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
+        self.lessons.poll_whole();
         self.apply_style(ui.ctx());
         self.begin_a11y_frame(ui.ctx());
         self.read_a11y_keys(ui.ctx());
@@ -756,9 +768,13 @@ fn settings_ui(ui: &mut egui::Ui, s: &Strings, settings: &Settings, commands: &m
 impl eframe::App for LabApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
-        if !self.measured_startup && startup::measuring() {
+        if !self.measured_startup {
             self.measured_startup = true;
-            startup::first_frame(ui.ctx());
+            // What is not on screen yet is prepared now, off the first frame's path.
+            self.lessons.load_in_background(ui.ctx());
+            if startup::measuring() {
+                startup::first_frame(ui.ctx());
+            }
         }
     }
 

@@ -13,18 +13,21 @@ use super::Strings;
 /// The environment variable that overrides the screenshot folder.
 pub const FOLDER_ENV: &str = "HANDSHAKE_LAB_SCREENSHOTS";
 
-/// Where screenshots go: `$HANDSHAKE_LAB_SCREENSHOTS`, else the user's pictures
-/// folder (`~/Pictures/Handshake Lab`; `%USERPROFILE%\Pictures\Handshake Lab` on
-/// Windows), else `Handshake Lab screenshots` in the current folder.
+/// Where screenshots go: `$HANDSHAKE_LAB_SCREENSHOTS`, else `Handshake Lab` in the
+/// user's pictures folder as the system names it (`~/Pictures`, `~/Bilder` on a German
+/// Linux desktop, the Pictures library on Windows and macOS), else in `~/Pictures`,
+/// else `Handshake Lab screenshots` in the current folder.
 pub fn default_folder() -> PathBuf {
     if let Some(folder) = std::env::var_os(FOLDER_ENV).filter(|f| !f.is_empty()) {
         return PathBuf::from(folder);
     }
-    let home = std::env::var_os("HOME")
-        .or_else(|| std::env::var_os("USERPROFILE"))
-        .filter(|h| !h.is_empty());
-    match home {
-        Some(home) => PathBuf::from(home).join("Pictures").join("Handshake Lab"),
+    let dirs = directories::UserDirs::new();
+    let pictures = dirs
+        .as_ref()
+        .and_then(|d| d.picture_dir().map(Path::to_path_buf));
+    let home = dirs.as_ref().map(|d| d.home_dir().join("Pictures"));
+    match pictures.or(home) {
+        Some(pictures) => pictures.join("Handshake Lab"),
         None => PathBuf::from("Handshake Lab screenshots"),
     }
 }

@@ -428,3 +428,52 @@ fn a_step_about_a_field_shows_what_it_means_without_a_hover() {
     );
     h.get_by_label(&tr("inspector-hover-hint"));
 }
+
+#[test]
+fn the_window_starts_with_the_opened_lesson_only_and_the_list_shows_them_all() {
+    let all = Catalog::built_in("en");
+    let mut h = harness_with(lesson_options("04-hellos"));
+    // Nothing but the lesson on screen was simulated before the first frame.
+    assert!(!h.state().lessons.is_whole());
+    let ids: Vec<&str> = h
+        .state()
+        .lessons
+        .catalog
+        .entries
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["04-hellos"]);
+    h.get_by_label(&tr("lessons-button")).click();
+    h.run();
+    // The list is the whole catalog, the open lesson still open at its entry.
+    assert!(h.state().lessons.is_whole());
+    assert_eq!(h.state().lessons.catalog.entries.len(), all.entries.len());
+    let open = h.state().lessons.open.as_ref().map(|o| o.index);
+    assert_eq!(open, all.entries.iter().position(|e| e.id == "04-hellos"));
+    for entry in &all.entries {
+        h.get_by_label_contains(&format!("{}: ", entry.id));
+    }
+}
+
+#[test]
+fn after_the_first_frame_the_catalog_is_built_on_a_thread() {
+    let mut app = LabApp::new(lesson_options("05-key-exchange")).unwrap();
+    let ctx = eframe::egui::Context::default();
+    app.lessons.load_in_background(&ctx);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !app.lessons.is_whole() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.lessons.poll_whole();
+    }
+    assert!(app.lessons.is_whole(), "the thread delivered the catalog");
+    let all = Catalog::built_in("en");
+    assert_eq!(app.lessons.catalog.entries.len(), all.entries.len());
+    assert_eq!(app.lesson_id(), Some("05-key-exchange"));
+    // The open lesson keeps its step and its entry by id.
+    let index = app.lessons.open.as_ref().map(|o| o.index);
+    assert_eq!(
+        index,
+        all.entries.iter().position(|e| e.id == "05-key-exchange")
+    );
+}

@@ -106,6 +106,15 @@ pub struct Catalog {
     pub entries: Vec<Entry>,
 }
 
+/// The id a source's entry is listed under: the lesson's id, or the file's name when
+/// the lesson does not parse.
+fn source_id(source: &Source) -> String {
+    match parse(&source.file, &source.bytes, &source.lang) {
+        Ok(lesson) => lesson.id,
+        Err(_) => stem(&source.file),
+    }
+}
+
 /// The file name of `file` without folder and `.md`.
 fn stem(file: &str) -> String {
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
@@ -180,6 +189,40 @@ impl Catalog {
             lang: lang.to_string(),
             entries,
         }
+    }
+
+    /// The lesson ids the catalog built from the same inputs would list, in its
+    /// order, without simulating a session: enough to choose the lesson to open.
+    pub fn ids(sources: &[Source], problems: &[LessonError], lang: &str) -> Vec<String> {
+        let mut ids: Vec<String> = sources
+            .iter()
+            .filter(|s| s.lang == "en" || s.lang == lang)
+            .map(source_id)
+            .chain(problems.iter().map(|p| stem(&p.file)))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    /// The catalog's entry for lesson `id` alone (no entry when there is none): what
+    /// opening that lesson needs, one session simulated instead of one per scenario.
+    /// The entry is the one [`Catalog::build`] makes from the same inputs.
+    pub fn build_one(
+        sources: Vec<Source>,
+        problems: Vec<LessonError>,
+        lang: &str,
+        id: &str,
+    ) -> Catalog {
+        let sources = sources
+            .into_iter()
+            .filter(|s| (s.lang == "en" || s.lang == lang) && source_id(s) == id)
+            .collect();
+        let problems = problems
+            .into_iter()
+            .filter(|p| stem(&p.file) == id)
+            .collect();
+        Catalog::build(sources, problems, lang)
     }
 
     /// The entry for lesson `id`.
@@ -307,6 +350,37 @@ mod tests {
         assert_eq!(
             catalog.entries[0].error().map(ToString::to_string),
             Some("mine/a.md:2: id \"05-x\" is also the id of mine/b.md".to_string())
+        );
+    }
+
+    #[test]
+    fn one_entry_and_the_ids_agree_with_the_whole_catalog() {
+        let mut broken = source("mine/02-b.md", "en", Origin::Teacher, "02-b", "B");
+        broken.bytes = Cow::Owned(b"---\nid: 02-b\n".to_vec());
+        let sources = vec![
+            source("lessons/01-a.md", "en", Origin::BuiltIn, "01-a", "A"),
+            source("lessons/de/01-a.md", "de", Origin::BuiltIn, "01-a", "A de"),
+            source("lessons/02-b.md", "en", Origin::BuiltIn, "02-b", "B"),
+            broken,
+            source("lessons/fr/03-c.md", "fr", Origin::BuiltIn, "03-c", "C fr"),
+        ];
+        let problems = vec![LessonError::new("mine/04-d.md", 0, "cannot read: denied")];
+        let whole = Catalog::build(sources.clone(), problems.clone(), "de");
+        let ids: Vec<String> = whole.entries.iter().map(|e| e.id.clone()).collect();
+        assert_eq!(Catalog::ids(&sources, &problems, "de"), ids);
+        for id in &ids {
+            let one = Catalog::build_one(sources.clone(), problems.clone(), "de", id);
+            assert_eq!(one.entries.len(), 1, "{id}");
+            let (a, b) = (&one.entries[0], whole.get(id).expect("listed"));
+            assert_eq!(
+                (&a.file, a.title(), a.error()),
+                (&b.file, b.title(), b.error())
+            );
+        }
+        assert!(
+            Catalog::build_one(sources, problems, "de", "09-z")
+                .entries
+                .is_empty()
         );
     }
 

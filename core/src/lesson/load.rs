@@ -70,6 +70,13 @@ fn read_lang(dir: &Path, lang: &str, sources: &mut Vec<Source>, problems: &mut V
 /// The built-in lessons plus, when given, the teacher's folder, in language `lang`
 /// (English where a lesson has no `lang` version).
 pub fn load_catalog(teacher: Option<&Path>, lang: &str) -> Catalog {
+    let (sources, problems) = load_sources(teacher);
+    Catalog::build(sources, problems, lang)
+}
+
+/// The lesson sources of [`load_catalog`], not yet parsed: the built-in lessons plus,
+/// when given, the teacher's folder, and the problems met reading it.
+pub fn load_sources(teacher: Option<&Path>) -> (Vec<Source>, Vec<LessonError>) {
     let mut sources = built_in_sources();
     let mut problems = Vec::new();
     if let Some(dir) = teacher {
@@ -77,5 +84,5 @@ pub fn load_catalog(teacher: Option<&Path>, lang: &str) -> Catalog {
         sources.extend(more);
         problems = trouble;
     }
-    Catalog::build(sources, problems, lang)
+    (sources, problems)
 }

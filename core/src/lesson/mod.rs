@@ -25,7 +25,7 @@ pub mod resolve;
 use std::fmt;
 
 pub use catalog::{Catalog, Entry, Origin, Ready, Source, built_in_sources};
-pub use load::{load_catalog, read_folder};
+pub use load::{load_catalog, load_sources, read_folder};
 pub use parse::parse;
 pub use resolve::{ResolvedLesson, ResolvedStep, resolve, validate};
 

@@ -10,9 +10,11 @@
 //! [`LabApp::open_lesson`] and [`LabApp::go_to_lesson_step`] and draw a frame.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use egui_commonmark::CommonMarkCache;
 
+use crate::app::lesson_mode::loading::{self, Whole};
 use crate::app::views::inputs::InputsState;
 use crate::app::{Command, Inputs, LabApp, Session, SidePanel};
 use crate::lesson::{self, Catalog, LessonError, Panel, ResolvedLesson, ResolvedStep};
@@ -105,11 +107,26 @@ pub struct LessonsState {
     saved: Option<(Session, usize)>,
     /// The Markdown renderer's cache.
     pub(crate) markdown: CommonMarkCache,
+    /// The whole catalog while `catalog` holds only the lesson opened at start.
+    pub(crate) whole: Whole,
+    /// Set after the first frame: the whole catalog is built on a thread.
+    pub(crate) background: Option<eframe::egui::Context>,
 }
 
 impl LessonsState {
-    /// No lesson open, for `catalog`.
+    /// No lesson open, for `catalog` (the whole catalog).
     pub fn new(catalog: Catalog) -> Self {
+        Self::with(catalog, Whole::Done)
+    }
+
+    /// No lesson open yet; the catalog holds only lesson `open`'s entry, the
+    /// whole one comes later (see [`crate::app::lesson_mode::loading`]).
+    pub fn starting(teacher: Option<&Path>, lang: &str, open: Option<&str>) -> Self {
+        let (catalog, whole) = loading::first_catalog(teacher, lang, open);
+        Self::with(catalog, whole)
+    }
+
+    fn with(catalog: Catalog, whole: Whole) -> Self {
         LessonsState {
             catalog,
             open: None,
@@ -117,6 +134,8 @@ impl LessonsState {
             problem: None,
             saved: None,
             markdown: CommonMarkCache::default(),
+            whole,
+            background: None,
         }
     }
 
@@ -186,6 +205,10 @@ impl LabApp {
         let Some(id) = self.options.lesson.clone() else {
             return Ok(());
         };
+        if self.lessons.catalog.get(&id).is_none() {
+            // Not a lesson: the whole catalog names the ones there are.
+            self.lessons.ensure_whole();
+        }
         let (_, step) = check_lesson(&self.lessons.catalog, &id, self.options.step)?;
         self.open_lesson(&id)?;
         self.go_to_lesson_step(step);
@@ -197,6 +220,9 @@ impl LabApp {
     /// too, showing its error. Errors only for an unknown id or a session that cannot
     /// be simulated.
     pub fn open_lesson(&mut self, id: &str) -> Result<(), String> {
+        if self.lessons.catalog.get(id).is_none() {
+            self.lessons.ensure_whole();
+        }
         let (index, _) = check_lesson(&self.lessons.catalog, id, None)?;
         let entry = &self.lessons.catalog.entries[index];
         let Some(ready) = entry.ready() else {
@@ -317,7 +343,12 @@ impl LabApp {
             },
             LessonCommand::Step(k) => self.go_to_lesson_step(k),
             LessonCommand::Leave => self.leave_lesson(),
-            LessonCommand::ShowList(on) => self.lessons.list_shown = on,
+            LessonCommand::ShowList(on) => {
+                if on {
+                    self.lessons.ensure_whole();
+                }
+                self.lessons.list_shown = on;
+            }
             LessonCommand::RevealAnswer => {
                 if let Some(open) = self.lessons.open.as_mut() {
                     open.revealed = true;

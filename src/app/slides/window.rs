@@ -69,8 +69,9 @@ impl SlidesWindow {
                 .unwrap_or_default();
         }
         if self.folder.is_empty() {
-            let home = std::env::var_os("HOME")
-                .map(PathBuf::from)
+            // The home folder on every system (HOME is not set on Windows).
+            let home = directories::UserDirs::new()
+                .map(|d| d.home_dir().to_path_buf())
                 .or_else(|| std::env::current_dir().ok())
                 .unwrap_or_default();
             self.folder = home.join("handshake-lab-slides").display().to_string();
